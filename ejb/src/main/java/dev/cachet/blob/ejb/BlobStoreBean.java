@@ -1,0 +1,89 @@
+package dev.cachet.blob.ejb;
+
+import dev.cachet.blob.Blob;
+import dev.cachet.blob.BlobBodyReader;
+import dev.cachet.blob.BlobCache;
+import dev.cachet.blob.BlobHash;
+import dev.cachet.blob.BlobPage;
+import dev.cachet.blob.BlobStore;
+import dev.cachet.blob.BlobTotals;
+import dev.cachet.blob.StoredBlob;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * Hosts the node's one {@link BlobStore}. The store is thread-safe (it locks per hash), so the
+ * bean uses bean-managed concurrency and adds no lock of its own; it runs outside a transaction
+ * so that each durable write commits in the repository's own transaction before the cache sees it.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BlobStoreBean {
+
+  @EJB private JpaBlobRepository repository;
+
+  @Inject
+  @ConfigProperty(name = "cachet.blob.max-size")
+  long maxSize;
+
+  @Inject
+  @ConfigProperty(name = "cachet.blob.cache-bytes")
+  long cacheBytes;
+
+  @Inject private MetricRegistry metrics;
+
+  private BlobStore store;
+  private BlobBodyReader bodyReader;
+
+  @PostConstruct
+  void start() {
+    bodyReader = new BlobBodyReader(maxSize);
+    store =
+        new BlobStore(
+            new ConcurrentInsertTolerance(repository),
+            new BlobCache(cacheBytes),
+            Clock.systemUTC());
+    BlobMetrics.register(metrics, store);
+  }
+
+  /** Reads a request body within {@code cachet.blob.max-size} and stores it under its hash. */
+  public StoredBlob put(InputStream body, OptionalLong declaredLength) {
+    return store.put(bodyReader.read(body, declaredLength));
+  }
+
+  /** Reads a request body within the limit and stores it only if it hashes to {@code expected}. */
+  public StoredBlob put(BlobHash expected, InputStream body, OptionalLong declaredLength) {
+    return store.put(expected, bodyReader.read(body, declaredLength));
+  }
+
+  public Blob get(BlobHash hash) {
+    return store.get(hash);
+  }
+
+  public long size(BlobHash hash) {
+    return store.size(hash);
+  }
+
+  public BlobPage list(Optional<BlobHash> after, int limit) {
+    return store.list(after, limit);
+  }
+
+  public BlobTotals totals() {
+    return store.totals();
+  }
+}

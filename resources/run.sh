@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds cachet.war and starts one Cachet node on Payara Micro with its embedded defaults:
+# H2 file database under ./cachet-data, http://127.0.0.1:8080, Hazelcast off, bound to loopback.
+# Usage: resources/run.sh [extra Payara Micro options]   (e.g. --port 8081)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+./mvnw -B -q -DskipTests -pl web -am package
+
+payara_version=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml | head -n 1)
+micro="$root/resources/target/payara-micro-$payara_version.jar"
+if [ ! -f "$micro" ]; then
+  ./mvnw -B -q dependency:copy -Dartifact="fish.payara.extras:payara-micro:$payara_version" \
+    -DoutputDirectory="$root/resources/target"
+fi
+
+port=8080
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  [ "${args[$i]}" = "--port" ] && port="${args[$((i + 1))]}"
+done
+echo "Cachet node starting: http://127.0.0.1:$port/api/v1 (health /health/ready, OpenAPI /openapi)"
+echo "Data: $root/cachet-data (admin token in cachet-data/admin.token unless CACHET_ADMIN_TOKEN is set)"
+exec java ${CACHET_JAVA_OPTS:-} -jar "$micro" \
+  --nohazelcast --disablephonehome \
+  --prebootcommandfile "$root/resources/preboot.asadmin" \
+  --port "$port" \
+  --deploy "$root/web/target/cachet.war" \
+  "$@"

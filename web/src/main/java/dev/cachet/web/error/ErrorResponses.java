@@ -1,0 +1,16 @@
+package dev.cachet.web.error;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Builds error responses in the one shape clients rely on. */
+public final class ErrorResponses {
+
+  private ErrorResponses() {}
+
+  public static Response.ResponseBuilder of(int status, String code, String message) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorBody(code, message));
+  }
+}
