@@ -8,10 +8,10 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * The admin bearer token. Presented tokens are compared in constant time: both sides are reduced
- * to their SHA-256 digests (so the comparison never depends on where they first differ nor on
- * their lengths) and compared with {@link MessageDigest#isEqual}. {@link #toString()} never
- * reveals the token.
+ * The admin bearer token. Presented tokens are compared in constant time: both sides are reduced to
+ * their SHA-256 digests (so the comparison never depends on where they first differ nor on their
+ * lengths) and compared with {@link MessageDigest#isEqual}. {@link #toString()} never reveals the
+ * token.
  */
 public final class AdminToken {
 

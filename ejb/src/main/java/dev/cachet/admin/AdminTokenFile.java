@@ -13,8 +13,8 @@ import java.security.SecureRandom;
 import java.util.Set;
 
 /**
- * The generated admin token of a node that has none configured: created once, on first start,
- * with owner-only permissions ({@code rw-------}) from the moment it exists, and read back on every
+ * The generated admin token of a node that has none configured: created once, on first start, with
+ * owner-only permissions ({@code rw-------}) from the moment it exists, and read back on every
  * later start. A token file that group or others can read is refused rather than trusted.
  */
 public final class AdminTokenFile {

@@ -7,10 +7,10 @@ import java.io.InputStream;
 import java.util.OptionalLong;
 
 /**
- * Reads a request body of at most {@code maxSize} bytes. It trusts no declared length: a body
- * that declares more is refused before reading, and one that turns out longer than the limit is
- * refused as soon as the first byte past the limit arrives, so the node never buffers more than
- * the limit plus one read buffer.
+ * Reads a request body of at most {@code maxSize} bytes. It trusts no declared length: a body that
+ * declares more is refused before reading, and one that turns out longer than the limit is refused
+ * as soon as the first byte past the limit arrives, so the node never buffers more than the limit
+ * plus one read buffer.
  */
 public final class BlobBodyReader {
 

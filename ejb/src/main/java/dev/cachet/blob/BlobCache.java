@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The in-memory part of the blob store: least-recently-used, bounded by the total bytes of the
- * blobs it holds. It is only ever filled with blobs that are already durable, so dropping any
- * entry at any time loses nothing. A blob larger than the whole budget is not cached.
+ * blobs it holds. It is only ever filled with blobs that are already durable, so dropping any entry
+ * at any time loses nothing. A blob larger than the whole budget is not cached.
  */
 public final class BlobCache {
 

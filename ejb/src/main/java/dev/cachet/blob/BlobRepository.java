@@ -14,14 +14,17 @@ public interface BlobRepository {
   Optional<BlobInfo> findInfo(BlobHash hash);
 
   /**
-   * Stores {@code blob} durably unless a blob with its hash is stored already. Returns only once the
-   * blob is durable (committed).
+   * Stores {@code blob} durably unless a blob with its hash is stored already. Returns only once
+   * the blob is durable (committed).
    *
    * @return true if this call stored it, false if it was stored before
    */
   boolean insertIfAbsent(Blob blob, Instant storedAt);
 
-  /** Up to {@code limit} blobs with hashes strictly after {@code after} (or from the first), in hash order. */
+  /**
+   * Up to {@code limit} blobs with hashes strictly after {@code after} (or from the first), in hash
+   * order.
+   */
   List<BlobInfo> list(Optional<BlobHash> after, int limit);
 
   /** Count and total size of the stored blobs. */

@@ -81,7 +81,8 @@ public final class BlobStore {
   }
 
   /**
-   * The size of the blob stored under {@code hash}, without loading its content if it is not cached.
+   * The size of the blob stored under {@code hash}, without loading its content if it is not
+   * cached.
    *
    * @throws BlobNotFoundException if there is none
    */

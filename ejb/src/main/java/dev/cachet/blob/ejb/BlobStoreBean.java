@@ -25,9 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Hosts the node's one {@link BlobStore}. The store is thread-safe (it locks per hash), so the
- * bean uses bean-managed concurrency and adds no lock of its own; it runs outside a transaction
- * so that each durable write commits in the repository's own transaction before the cache sees it.
+ * Hosts the node's one {@link BlobStore}. The store is thread-safe (it locks per hash), so the bean
+ * uses bean-managed concurrency and adds no lock of its own; it runs outside a transaction so that
+ * each durable write commits in the repository's own transaction before the cache sees it.
  */
 @Singleton
 @Startup

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** JPA storage of blobs. Each call runs in its own transaction, so an insert is durable on return. */
+/**
+ * JPA storage of blobs. Each call runs in its own transaction, so an insert is durable on return.
+ */
 @Stateless
 @LocalBean
 public class JpaBlobRepository implements BlobRepository {
@@ -31,8 +33,7 @@ public class JpaBlobRepository implements BlobRepository {
 
   @Override
   public Optional<BlobInfo> findInfo(BlobHash hash) {
-    return em
-        .createQuery(
+    return em.createQuery(
             "SELECT b.hash, b.size, b.storedAt FROM BlobEntity b WHERE b.hash = :hash",
             Object[].class)
         .setParameter("hash", hash.hex())
@@ -66,7 +67,8 @@ public class JpaBlobRepository implements BlobRepository {
   @Override
   public BlobTotals totals() {
     Object[] row =
-        em.createQuery("SELECT COUNT(b), COALESCE(SUM(b.size), 0) FROM BlobEntity b", Object[].class)
+        em.createQuery(
+                "SELECT COUNT(b), COALESCE(SUM(b.size), 0) FROM BlobEntity b", Object[].class)
             .getSingleResult();
     return new BlobTotals(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
   }

@@ -34,8 +34,14 @@ public class AdminResource {
   @Path("node")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The node's version, database and stored totals")
-  @APIResponse(responseCode = "200", description = "node status", content = @Content(schema = @Schema(implementation = NodeStatus.class)))
-  @APIResponse(responseCode = "401", description = "UNAUTHORIZED", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "node status",
+      content = @Content(schema = @Schema(implementation = NodeStatus.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "UNAUTHORIZED",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public NodeStatus node() {
     BlobTotals totals = blobs.totals();
     return new NodeStatus(

@@ -26,7 +26,8 @@ public class AdminTokenFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    if (authorization == null
+        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       refuse(request, "admin operations need Authorization: Bearer <admin token>");
     } else if (!adminToken.accepts(authorization.substring(BEARER.length()).strip())) {
       refuse(request, "the admin token is not valid");

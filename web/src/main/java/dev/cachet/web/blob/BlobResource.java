@@ -50,9 +50,18 @@ public class BlobResource {
   @Consumes(MediaType.APPLICATION_OCTET_STREAM)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Store a blob under the Blake2b-256 hash of its bytes")
-  @APIResponse(responseCode = "201", description = "stored now", content = @Content(schema = @Schema(implementation = BlobRef.class)))
-  @APIResponse(responseCode = "200", description = "was stored before", content = @Content(schema = @Schema(implementation = BlobRef.class)))
-  @APIResponse(responseCode = "413", description = "BLOB_TOO_LARGE", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "stored now",
+      content = @Content(schema = @Schema(implementation = BlobRef.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "was stored before",
+      content = @Content(schema = @Schema(implementation = BlobRef.class)))
+  @APIResponse(
+      responseCode = "413",
+      description = "BLOB_TOO_LARGE",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public Response put(
       InputStream body,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
@@ -64,11 +73,24 @@ public class BlobResource {
   @Path("{hash}")
   @Consumes(MediaType.APPLICATION_OCTET_STREAM)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Store a blob whose hash the caller knows; refused unless the bytes hash to it")
-  @APIResponse(responseCode = "201", description = "stored now", content = @Content(schema = @Schema(implementation = BlobRef.class)))
-  @APIResponse(responseCode = "200", description = "was stored before", content = @Content(schema = @Schema(implementation = BlobRef.class)))
-  @APIResponse(responseCode = "400", description = "INVALID_HASH or HASH_MISMATCH; nothing stored", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(responseCode = "413", description = "BLOB_TOO_LARGE", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @Operation(
+      summary = "Store a blob whose hash the caller knows; refused unless the bytes hash to it")
+  @APIResponse(
+      responseCode = "201",
+      description = "stored now",
+      content = @Content(schema = @Schema(implementation = BlobRef.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "was stored before",
+      content = @Content(schema = @Schema(implementation = BlobRef.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "INVALID_HASH or HASH_MISMATCH; nothing stored",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "413",
+      description = "BLOB_TOO_LARGE",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public Response putKnown(
       @Parameter(description = "64 lowercase hex characters") @PathParam("hash") String hash,
       InputStream body,
@@ -84,8 +106,20 @@ public class BlobResource {
   @Operation(summary = "The bytes of a blob; ETag is its hash, cacheable forever")
   @APIResponse(responseCode = "200", description = "the blob's bytes")
   @APIResponse(responseCode = "304", description = "If-None-Match named this blob")
-  @APIResponse(responseCode = "400", description = "INVALID_HASH", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(responseCode = "404", description = "BLOB_NOT_FOUND", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "INVALID_HASH",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "BLOB_NOT_FOUND",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ErrorBody.class)))
   public Response get(
       @PathParam("hash") String hash, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     BlobHash id = BlobHash.parse(hash);
@@ -121,11 +155,21 @@ public class BlobResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Stored blobs in hash order, paged by the last hash of the previous page")
-  @APIResponse(responseCode = "200", description = "one page", content = @Content(schema = @Schema(implementation = BlobListing.class)))
-  @APIResponse(responseCode = "400", description = "INVALID_HASH (after) or INVALID_LIMIT", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "one page",
+      content = @Content(schema = @Schema(implementation = BlobListing.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "INVALID_HASH (after) or INVALID_LIMIT",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public BlobListing list(
-      @Parameter(description = "list hashes strictly after this one") @QueryParam("after") String after,
-      @Parameter(description = "page size, 1 to 1000") @QueryParam("limit") @DefaultValue("" + BlobPage.DEFAULT_LIMIT) String limit) {
+      @Parameter(description = "list hashes strictly after this one") @QueryParam("after")
+          String after,
+      @Parameter(description = "page size, 1 to 1000")
+          @QueryParam("limit")
+          @DefaultValue("" + BlobPage.DEFAULT_LIMIT)
+          String limit) {
     Optional<BlobHash> cursor = Optional.ofNullable(after).map(BlobHash::parse);
     return BlobListing.of(blobs.list(cursor, PageLimit.parse(limit)));
   }

@@ -34,11 +34,14 @@ public class WebApplicationExceptionMapper
     String code = CODES.getOrDefault(status, "BAD_REQUEST");
     String reason = original.getStatusInfo().getReasonPhrase();
     Response.ResponseBuilder response = ErrorResponses.of(status, code, sentence(reason, status));
-    original.getHeaders().forEach((name, values) -> {
-      if (name.equalsIgnoreCase("Allow")) {
-        values.forEach(value -> response.header(name, value));
-      }
-    });
+    original
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (name.equalsIgnoreCase("Allow")) {
+                values.forEach(value -> response.header(name, value));
+              }
+            });
     return response.build();
   }
 

@@ -1,0 +1,62 @@
+package dev.cachet;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+/**
+ * STYLE.md §1–3: the pure core packages import no container API, and JPA entities stay inside the
+ * ejb module's adapters ({@code dev.cachet.<capability>.ejb}).
+ */
+class ArchitectureTest {
+
+  /** Bean and adapter packages; everything else under dev.cachet (in this module) is pure core. */
+  private static final String BEANS = "dev.cachet..ejb..";
+
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.cachet");
+
+  @Test
+  void pureCorePackagesDoNotUseJakartaOrMicroProfile() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("dev.cachet..")
+            .and()
+            .resideOutsideOfPackages(BEANS, "dev.cachet.persistence..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "jakarta..", "javax.persistence..", "javax.ejb..", "org.eclipse.microprofile..")
+            .because("pure core packages hold no container code (STYLE.md §1)");
+    rule.check(CLASSES);
+  }
+
+  @Test
+  void entitiesAreUsedOnlyByStorageAdapters() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideOutsideOfPackages(BEANS, "dev.cachet.persistence..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.cachet.persistence..")
+            .because("entities never leave the ejb module's adapters (STYLE.md §3)");
+    rule.check(CLASSES);
+  }
+
+  @Test
+  void theRulesSeeTheCode() {
+    // Guards against the rules passing vacuously because nothing was imported.
+    org.assertj.core.api.Assertions.assertThat(CLASSES.contain("dev.cachet.blob.BlobStore"))
+        .isTrue();
+    org.assertj.core.api.Assertions.assertThat(CLASSES.contain("dev.cachet.blob.ejb.BlobStoreBean"))
+        .isTrue();
+  }
+}
