@@ -21,7 +21,8 @@ for ((i = 0; i < ${#args[@]}; i++)); do
   [ "${args[$i]}" = "--port" ] && port="${args[$((i + 1))]}"
 done
 echo "Cachet node starting: http://127.0.0.1:$port/api/v1 (health /health/ready, OpenAPI /openapi)"
-echo "Data: $root/cachet-data (admin token in cachet-data/admin.token unless CACHET_ADMIN_TOKEN is set)"
+data_dir=${CACHET_DATA_DIR:-./cachet-data}
+echo "Data: $data_dir (admin token in $data_dir/admin.token unless CACHET_ADMIN_TOKEN is set)"
 exec java ${CACHET_JAVA_OPTS:-} -jar "$micro" \
   --nohazelcast --disablephonehome \
   --prebootcommandfile "$root/resources/preboot.asadmin" \

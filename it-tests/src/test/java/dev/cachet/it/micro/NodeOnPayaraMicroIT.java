@@ -287,7 +287,8 @@ class NodeOnPayaraMicroIT {
     String metrics = Http.text(http.get("metrics"));
     assertThat(metrics)
         .contains("cachet_blob_count")
-        .contains("cachet_blob_bytes")
+        .contains("cachet_blob_stored_bytes")
+        .contains("cachet_blob_cache_size_bytes")
         .contains("cachet_blob_cache_hits")
         .contains("cachet_blob_cache_misses")
         .contains("cachet_blob_cache_evictions");
