@@ -18,13 +18,6 @@ abstract class FamilyMapper<E extends CachetException> implements ExceptionMappe
     return decorate(ErrorResponses.of(status.getStatusCode(), e.code(), e.getMessage()), e).build();
   }
 
-  /** Maps an exception already known to be of this mapper's family. */
-  Response map(CachetException e) {
-    @SuppressWarnings("unchecked")
-    E family = (E) e;
-    return toResponse(family);
-  }
-
   /** Adds family-specific headers. */
   Response.ResponseBuilder decorate(Response.ResponseBuilder response, E e) {
     return response;
