@@ -140,8 +140,11 @@ start_micro() {
   local waited=0
   until curl -fs -o /dev/null --max-time 2 "$base/health/ready"; do
     if ! kill -0 "$micro_pid" 2>/dev/null; then
+      local status=0
+      wait "$micro_pid" || status=$?
+      micro_pid=
       tail -n 40 "$work/micro.log" >&2 || true
-      die "Payara Micro exited before it was ready"
+      die "Payara Micro exited (status $status) before it was ready"
     fi
     if ((waited >= ready_timeout)); then
       tail -n 40 "$work/micro.log" >&2 || true
@@ -212,6 +215,7 @@ run_wrk() {
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$url" >"$file" 2>&1 ||
     die "wrk failed on $url: $(cat "$file")"
   [ -z "$sampler" ] || wait "$sampler"
+  kill -0 "$micro_pid" 2>/dev/null || die "Payara Micro is gone after the wrk run on $url"
   cat "$file" >&2
   if grep -q 'Socket errors:' "$file"; then
     die "wrk reported socket errors on $url: $(grep 'Socket errors:' "$file")"
@@ -237,6 +241,8 @@ run_wrk() {
 }
 
 main() {
+  local load_at_start
+  load_at_start=$(cut -d ' ' -f 1-3 /proc/loadavg)
   mkdir -p "$out"
   rm -rf "$work"
   mkdir -p "$work/static/static-bench" "$work/war"
@@ -302,7 +308,8 @@ main() {
     echo "machine: $(nproc) cores (nproc), CPU: ${cpu:-unknown}; $java_version; Payara Micro $payara_version"
     echo "load: $wrk_version, $threads threads, $connections connections, ${duration}s per measured run" \
       "after a ${warmup}s warm-up run on each URL; HTTP/1.1 keep-alive over loopback"
-    echo "note: wrk and Payara Micro run on the same machine and share its $(nproc) cores"
+    echo "note: wrk and Payara Micro run on the same machine and share its $(nproc) cores;" \
+      "load average (1/5/15 min) before the node started: $load_at_start (other work skews the figures)"
     echo
     echo "| size  | static req/s |  static p50 |  static p99 | blob req/s |    blob p50 |    blob p99 | blob/static | >= $goal |"
     echo "|-------|-------------:|------------:|------------:|-----------:|------------:|------------:|------------:|--------|"
