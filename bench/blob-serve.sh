@@ -203,8 +203,13 @@ take_jstacks() {
   done
 }
 
+# Busy CPU time of the whole machine, and of the node's process, in clock ticks.
+machine_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
+micro_ticks() { sed 's/^.*) //' "/proc/$micro_pid/stat" | awk '{ print $12 + $13 }'; }
+
 # Runs wrk on $2 for $3 seconds into $work/wrk-$1.txt and fails on any error it reports.
-# Sets rps, p50, p99 (ms) for a measured run.
+# Sets rps, p50, p99 (ms), and the CPU (in cores) used by the node, by wrk and by everything else
+# during the run (node_cpu, wrk_cpu, other_cpu).
 run_wrk() {
   local name=$1 url=$2 seconds=$3 size=$4 file="$work/wrk-$1.txt" sampler=
   if [[ $name != warmup-* ]] && ((jstack_samples > 0)); then
@@ -212,9 +217,20 @@ run_wrk() {
     sampler=$!
   fi
   log "wrk ${seconds}s: $name ($url)"
-  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$url" >"$file" 2>&1 ||
-    die "wrk failed on $url: $(cat "$file")"
+  local busy0 node0 busy1 node1 start end TIMEFORMAT='%3U %3S'
+  busy0=$(machine_busy_ticks)
+  node0=$(micro_ticks)
+  start=$(date +%s.%N)
+  { time wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$url" >"$file" 2>&1; } \
+    2>"$work/wrk-$name.cpu" || die "wrk failed on $url: $(cat "$file")"
+  end=$(date +%s.%N)
+  busy1=$(machine_busy_ticks)
+  node1=$(micro_ticks)
   [ -z "$sampler" ] || wait "$sampler"
+  read -r node_cpu wrk_cpu other_cpu < <(awk -v b=$((busy1 - busy0)) -v n=$((node1 - node0)) \
+    -v hz="$(getconf CLK_TCK)" -v s="$start" -v e="$end" \
+    '{ d = e - s; w = ($1 + $2) / d; printf "%.2f %.2f %.2f\n", n / hz / d, w, (b - n) / hz / d - w }' \
+    "$work/wrk-$name.cpu")
   kill -0 "$micro_pid" 2>/dev/null || die "Payara Micro is gone after the wrk run on $url"
   cat "$file" >&2
   if grep -q 'Socket errors:' "$file"; then
@@ -281,13 +297,23 @@ main() {
     done
   fi
 
-  local -A s_rps s_p50 s_p99 b_rps b_p50 b_p99 ratio met
-  local rps p50 p99 all_met=yes
+  local -A s_rps s_p50 s_p99 b_rps b_p50 b_p99 ratio met cpu_row
+  local rps p50 p99 node_cpu wrk_cpu other_cpu all_met=yes busy_machine=no run
   for size in 1k 1m; do
-    run_wrk "$size-static" "${url_static[$size]}" "$duration" "${bytes[$size]}"
-    s_rps[$size]=$rps s_p50[$size]=$p50 s_p99[$size]=$p99
-    run_wrk "$size-blob" "${url_blob[$size]}" "$duration" "${bytes[$size]}"
-    b_rps[$size]=$rps b_p50[$size]=$p50 b_p99[$size]=$p99
+    for run in static blob; do
+      if [ "$run" = static ]; then
+        run_wrk "$size-$run" "${url_static[$size]}" "$duration" "${bytes[$size]}"
+        s_rps[$size]=$rps s_p50[$size]=$p50 s_p99[$size]=$p99
+      else
+        run_wrk "$size-$run" "${url_blob[$size]}" "$duration" "${bytes[$size]}"
+        b_rps[$size]=$rps b_p50[$size]=$p50 b_p99[$size]=$p99
+      fi
+      cpu_row[$size-$run]=$(printf '| %-9s | %9s | %8s | %13s |' \
+        "$size $run" "$node_cpu" "$wrk_cpu" "$other_cpu")
+      if awk -v o="$other_cpu" 'BEGIN { exit !(o > 0.1) }'; then
+        busy_machine=yes
+      fi
+    done
     ratio[$size]=$(awk -v b="${b_rps[$size]}" -v s="${s_rps[$size]}" 'BEGIN { printf "%.2f", b / s }')
     if awk -v r="${b_rps[$size]}" -v s="${s_rps[$size]}" -v g="$goal" 'BEGIN { exit !(r / s >= g) }'; then
       met[$size]=yes
@@ -321,6 +347,18 @@ main() {
     done
     echo
     echo "goal (blob >= $goal x static throughput for both sizes): $([ "$all_met" = yes ] && echo met || echo NOT met)"
+    echo
+    echo "CPU used during each measured run, in cores (of $(nproc)):"
+    echo "| run       | node      | wrk      | anything else |"
+    echo "|-----------|----------:|---------:|--------------:|"
+    for size in 1k 1m; do
+      echo "${cpu_row[$size-static]}"
+      echo "${cpu_row[$size-blob]}"
+    done
+    if [ "$busy_machine" = yes ]; then
+      echo "WARNING: other work used more than 0.1 core during a measured run: the figures are skewed;" \
+        "rerun on an idle machine"
+    fi
   } | tee "$results"
   log "saved to $results (raw wrk output: $work/wrk-*.txt)"
 }

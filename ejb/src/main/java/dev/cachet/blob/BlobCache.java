@@ -38,6 +38,21 @@ public final class BlobCache {
     return Optional.ofNullable(blob);
   }
 
+  /**
+   * The cached blob if there is one, counted as a hit; an absence is not counted, because the
+   * caller then takes the full read path, which counts the miss.
+   */
+  public Optional<Blob> getIfCached(BlobHash hash) {
+    Blob blob;
+    synchronized (this) {
+      blob = entries.get(hash);
+    }
+    if (blob != null) {
+      hits.increment();
+    }
+    return Optional.ofNullable(blob);
+  }
+
   /** Caches a durable blob, evicting the least recently used ones until it fits. */
   public void put(Blob blob) {
     if (blob.size() > capacityBytes) {

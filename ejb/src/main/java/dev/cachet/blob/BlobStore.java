@@ -14,7 +14,7 @@ import java.util.Optional;
  * <p>Concurrent stores of the same bytes are serialised per hash in this node (and by the primary
  * key across nodes sharing a database), so they all succeed and exactly one row exists.
  */
-public final class BlobStore {
+public final class BlobStore implements CachedBlobs {
 
   private static final int LOCK_STRIPES = 64;
 
@@ -78,6 +78,11 @@ public final class BlobStore {
     Blob stored = repository.find(hash).orElseThrow(() -> new BlobNotFoundException(hash));
     cache.put(stored);
     return stored;
+  }
+
+  @Override
+  public Optional<Blob> cached(BlobHash hash) {
+    return cache.getIfCached(hash);
   }
 
   /**

@@ -84,4 +84,16 @@ class BlobCacheTest {
     cache.put(empty);
     assertThat(cache.get(empty.hash())).contains(empty);
   }
+
+  @Test
+  void countsOnlyHitsWhenAskedIfCached() {
+    BlobCache cache = new BlobCache(100);
+    Blob blob = blobOf(10, 1);
+    assertThat(cache.getIfCached(blob.hash())).isEmpty();
+    cache.put(blob);
+    assertThat(cache.getIfCached(blob.hash())).contains(blob);
+
+    assertThat(cache.hits()).isEqualTo(1);
+    assertThat(cache.misses()).isZero();
+  }
 }

@@ -7,6 +7,7 @@ import dev.cachet.blob.BlobHash;
 import dev.cachet.blob.BlobPage;
 import dev.cachet.blob.BlobStore;
 import dev.cachet.blob.BlobTotals;
+import dev.cachet.blob.CachedBlobs;
 import dev.cachet.blob.StoredBlob;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -69,6 +70,14 @@ public class BlobStoreBean {
   /** Reads a request body within the limit and stores it only if it hashes to {@code expected}. */
   public StoredBlob put(BlobHash expected, InputStream body, OptionalLong declaredLength) {
     return store.put(expected, bodyReader.read(body, declaredLength));
+  }
+
+  /**
+   * The store's in-memory view, for the web tier's hot read path. It is safe to call from any
+   * thread without the container: it reads the thread-safe cache only, never storage.
+   */
+  public CachedBlobs cachedBlobs() {
+    return store;
   }
 
   public Blob get(BlobHash hash) {

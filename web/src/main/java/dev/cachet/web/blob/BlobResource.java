@@ -18,9 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,8 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Tag(name = "blobs", description = "Content-addressed blobs (Blake2b-256 ids)")
 public class BlobResource {
-
-  private static final CacheControl IMMUTABLE = immutable();
 
   @Inject private BlobStoreBean blobs;
 
@@ -124,13 +120,11 @@ public class BlobResource {
       @PathParam("hash") String hash, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     BlobHash id = BlobHash.parse(hash);
     Blob blob = blobs.get(id);
-    if (namesBlob(ifNoneMatch, id)) {
-      return Response.notModified(new EntityTag(id.hex())).cacheControl(IMMUTABLE).build();
+    if (BlobHttp.ifNoneMatchNames(ifNoneMatch, id)) {
+      return immutable(Response.notModified(), id).build();
     }
     StreamingOutput bytes = blob::writeTo;
-    return Response.ok(bytes, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-        .tag(new EntityTag(id.hex()))
-        .cacheControl(IMMUTABLE)
+    return immutable(Response.ok(bytes, BlobHttp.OCTET_STREAM), id)
         .header(HttpHeaders.CONTENT_LENGTH, blob.size())
         .build();
   }
@@ -144,10 +138,7 @@ public class BlobResource {
   public Response head(@PathParam("hash") String hash) {
     BlobHash id = BlobHash.parse(hash);
     long size = blobs.size(id);
-    return Response.ok()
-        .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
-        .tag(new EntityTag(id.hex()))
-        .cacheControl(IMMUTABLE)
+    return immutable(Response.ok().type(BlobHttp.OCTET_STREAM), id)
         .header(HttpHeaders.CONTENT_LENGTH, size)
         .build();
   }
@@ -196,24 +187,10 @@ public class BlobResource {
     }
   }
 
-  private static boolean namesBlob(String ifNoneMatch, BlobHash id) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    for (String tag : ifNoneMatch.split(",")) {
-      String t = tag.strip();
-      if (t.equals("*") || t.equals("\"" + id.hex() + "\"") || t.equals("W/\"" + id.hex() + "\"")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static CacheControl immutable() {
-    CacheControl cc = new CacheControl();
-    cc.setMaxAge(31_536_000);
-    cc.getCacheExtension().put("immutable", null);
-    cc.setNoTransform(false);
-    return cc;
+  private static Response.ResponseBuilder immutable(
+      Response.ResponseBuilder response, BlobHash id) {
+    return response
+        .header(HttpHeaders.ETAG, BlobHttp.etag(id))
+        .header(HttpHeaders.CACHE_CONTROL, BlobHttp.CACHE_CONTROL);
   }
 }
