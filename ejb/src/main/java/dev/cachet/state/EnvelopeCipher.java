@@ -1,0 +1,112 @@
+package dev.cachet.state;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * Seals a record's plaintext into an {@link Envelope} and opens it again. The additional
+ * authenticated data binds the schema, algorithm, provider, key id, record name and generation,
+ * each length-prefixed, so an envelope cannot be moved to another record, relabelled or replayed at
+ * another generation without failing authentication. The nonce is the GCM IV (random, 96 bits) and
+ * is authenticated by GCM itself.
+ */
+public final class EnvelopeCipher {
+
+  private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+  private static final byte[] DOMAIN = "cachet-state-envelope".getBytes(StandardCharsets.US_ASCII);
+
+  /** Largest plaintext a record may hold. */
+  public static final int MAX_PLAINTEXT = Envelope.MAX_CIPHERTEXT - Envelope.TAG_LENGTH;
+
+  private final SecureRandom random;
+
+  public EnvelopeCipher(SecureRandom random) {
+    this.random = random;
+  }
+
+  /** Encrypts {@code plaintext} as generation {@code generation} of record {@code record}. */
+  public Envelope seal(
+      String record, long generation, byte[] plaintext, StateKey key, String provider) {
+    if (plaintext.length > MAX_PLAINTEXT) {
+      throw new StateTooLargeException(plaintext.length, MAX_PLAINTEXT);
+    }
+    byte[] nonce = new byte[Envelope.NONCE_LENGTH];
+    random.nextBytes(nonce);
+    byte[] aad =
+        aad(Envelope.SCHEMA_VERSION, Envelope.ALGORITHM, provider, key.id(), record, generation);
+    try {
+      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+      cipher.init(Cipher.ENCRYPT_MODE, key.secretKey(), gcm(nonce));
+      cipher.updateAAD(aad);
+      byte[] ciphertext = cipher.doFinal(plaintext);
+      return new Envelope(
+          Envelope.SCHEMA_VERSION,
+          Envelope.ALGORITHM,
+          provider,
+          key.id(),
+          generation,
+          nonce,
+          ciphertext);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-256-GCM is unavailable", e);
+    }
+  }
+
+  /**
+   * Decrypts generation {@code envelope.generation()} of record {@code record}.
+   *
+   * @throws StateKeyMismatchException if {@code key} is not the envelope's key
+   * @throws StateEnvelopeException if authentication fails
+   */
+  public byte[] open(String record, Envelope envelope, StateKey key) {
+    if (!envelope.keyId().equals(key.id())) {
+      throw new StateKeyMismatchException(record, envelope.keyId(), key.id());
+    }
+    byte[] aad =
+        aad(
+            envelope.schemaVersion(),
+            envelope.algorithm(),
+            envelope.provider(),
+            envelope.keyId(),
+            record,
+            envelope.generation());
+    try {
+      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+      cipher.init(Cipher.DECRYPT_MODE, key.secretKey(), gcm(envelope.nonceView()));
+      cipher.updateAAD(aad);
+      return cipher.doFinal(envelope.ciphertextView());
+    } catch (AEADBadTagException e) {
+      throw StateEnvelopeException.authenticationFailed(record, envelope.generation());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-256-GCM is unavailable", e);
+    }
+  }
+
+  private static GCMParameterSpec gcm(byte[] nonce) {
+    return new GCMParameterSpec(Envelope.TAG_LENGTH * Byte.SIZE, nonce);
+  }
+
+  static byte[] aad(
+      int schema, String algorithm, String provider, String keyId, String record, long generation) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+    field(out, DOMAIN);
+    field(out, new byte[] {(byte) schema});
+    field(out, algorithm.getBytes(StandardCharsets.UTF_8));
+    field(out, provider.getBytes(StandardCharsets.UTF_8));
+    field(out, keyId.getBytes(StandardCharsets.UTF_8));
+    field(out, record.getBytes(StandardCharsets.UTF_8));
+    field(out, ByteBuffer.allocate(Long.BYTES).putLong(generation).array());
+    return out.toByteArray();
+  }
+
+  private static void field(ByteArrayOutputStream out, byte[] bytes) {
+    out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+    out.writeBytes(bytes);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.cachet.state.ejb;
+
+import dev.cachet.state.StateStore;
+import dev.cachet.state.StoredRecord;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** The vault's storage in the node: each call is one container transaction. */
+@Stateless
+@LocalBean
+public class JpaStateStore implements StateStore {
+
+  @PersistenceContext(unitName = "cachet")
+  private EntityManager em;
+
+  private JpaStateRows rows;
+
+  @PostConstruct
+  void init() {
+    rows = new JpaStateRows(em, Clock.systemUTC());
+  }
+
+  @Override
+  public List<StoredRecord> loadAll() {
+    return rows.loadAll();
+  }
+
+  @Override
+  public Optional<StoredRecord> load(String name) {
+    return rows.load(name);
+  }
+
+  @Override
+  public Optional<StoredRecord> write(String name, Optional<String> marker, Sealer sealer) {
+    return rows.write(name, marker, sealer);
+  }
+
+  @Override
+  public boolean markerExists(String marker) {
+    return rows.markerExists(marker);
+  }
+}
