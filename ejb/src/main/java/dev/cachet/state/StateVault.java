@@ -1,5 +1,6 @@
 package dev.cachet.state;
 
+import dev.cachet.error.CachetException;
 import dev.cachet.error.ConflictException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -12,8 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -24,21 +23,21 @@ import java.util.stream.Collectors;
  * happened while it waited. Memory changes only after the write committed.
  *
  * <p>A "no change" update persists nothing and resolves no key, so a key-provider outage cannot
- * fail an idempotent replay or a read of state already in memory.
+ * fail an idempotent replay or a read of state already in memory. When another node sharing the
+ * database wrote the record since this node loaded it, the update is applied again, under the row
+ * lock, to what that node wrote: updates are pure functions of the current plaintext.
  */
 public final class StateVault {
 
-  private static final Logger LOG = Logger.getLogger(StateVault.class.getName());
-
-  /** How often a write is retried when another node wrote the record in between. */
+  /** How often a write is tried when another node inserts the same new record at once. */
   static final int MAX_ATTEMPTS = 5;
 
   private final StateStore store;
   private final KeyProvider currentKey;
-  private final Optional<KeyProvider> previousKey;
   private final HighWaterMarks highWater;
   private final VaultObserver observer;
   private final EnvelopeCipher cipher;
+  private final RecordOpener opener;
 
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final Map<String, Plain> memory = new ConcurrentHashMap<>();
@@ -51,6 +50,16 @@ public final class StateVault {
     Optional<byte[]> copy() {
       return bytes == null ? Optional.empty() : Optional.of(bytes.clone());
     }
+
+    byte[] bytesOrEmpty() {
+      return bytes == null ? new byte[0] : bytes;
+    }
+  }
+
+  /** What a sealer decided under the row lock, handed to the code that runs after the commit. */
+  private static final class Decided {
+    byte[] plaintext;
+    Plain seenUnderLock;
   }
 
   public StateVault(
@@ -62,10 +71,10 @@ public final class StateVault {
       SecureRandom random) {
     this.store = Objects.requireNonNull(store, "store");
     this.currentKey = Objects.requireNonNull(currentKey, "currentKey");
-    this.previousKey = Objects.requireNonNull(previousKey, "previousKey");
     this.highWater = Objects.requireNonNull(highWater, "highWater");
     this.observer = Objects.requireNonNull(observer, "observer");
     this.cipher = new EnvelopeCipher(random);
+    this.opener = new RecordOpener(cipher, Objects.requireNonNull(previousKey, "previousKey"));
   }
 
   /**
@@ -160,51 +169,68 @@ public final class StateVault {
     }
   }
 
+  /** Names of records refused at start because they look rolled back. */
+  public Set<String> refusedRecords() {
+    return Set.copyOf(refused.keySet());
+  }
+
   private boolean rewrapOne(String name) {
-    Plain plain = loaded(name);
-    Optional<StoredRecord> written =
+    refuseIfRolledBack(name);
+    Decided decided = new Decided();
+    Optional<StoredRecord> stored =
         persist(
             name,
             Optional.empty(),
             locked -> {
-              if (locked.isEmpty() || locked.get().generation() != plain.generation()) {
-                throw new StaleRecordException();
+              if (locked.isEmpty()) {
+                return Optional.empty();
               }
+              Envelope envelope = locked.get();
+              checkNotBehind(name, envelope.generation(), 0);
               try (StateKey key = resolveCurrent()) {
-                if (locked.get().keyId().equals(key.id())) {
+                if (envelope.keyId().equals(key.id())) {
                   return Optional.empty();
                 }
+                decided.plaintext = opener.open(name, envelope, key);
                 return Optional.of(
                     cipher.seal(
-                        name, plain.generation() + 1, plain.bytes(), key, currentKey.name()));
+                        name,
+                        envelope.generation() + 1,
+                        decided.plaintext,
+                        key,
+                        currentKey.name()));
               }
             });
-    written.ifPresent(this::committed);
-    return written.isPresent();
+    stored.ifPresent(s -> committed(s, decided.plaintext));
+    return stored.isPresent();
   }
 
   private UpdateOutcome write(String name, Optional<String> marker, StateUpdate update) {
     return underLock(
         name,
         () -> {
+          Plain current = loaded(name);
+          Optional<byte[]> next = update.next(current.copy());
+          if (next.isEmpty() && marker.isEmpty()) {
+            return new UpdateOutcome(name, current.generation(), false);
+          }
           for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Plain current = loaded(name);
-            Optional<byte[]> next = update.next(current.copy());
-            if (next.isEmpty() && marker.isEmpty()) {
-              return new UpdateOutcome(name, current.generation(), false);
-            }
-            byte[] plaintext = next.orElse(current.bytes() == null ? new byte[0] : current.bytes());
+            Decided decided = new Decided();
             try {
-              StoredRecord stored =
+              Optional<StoredRecord> stored =
                   persist(
-                          name,
-                          marker,
-                          locked -> Optional.of(sealOver(name, locked, current, plaintext)))
-                      .orElseThrow();
-              committed(stored, plaintext);
-              return new UpdateOutcome(name, stored.generation(), true);
+                      name,
+                      marker,
+                      locked ->
+                          sealUnderLock(name, locked, current, next, update, marker, decided));
+              if (stored.isEmpty()) { // another node's write already made the change
+                memory.put(name, decided.seenUnderLock);
+                return new UpdateOutcome(name, decided.seenUnderLock.generation(), false);
+              }
+              committed(stored.get(), decided.plaintext);
+              return new UpdateOutcome(name, stored.get().generation(), true);
             } catch (StaleRecordException e) {
-              memory.remove(name); // another node wrote it: reload and apply the update again
+              memory.remove(name); // another node inserted the record first: its row now exists
             }
           }
           throw new ConflictException(
@@ -213,16 +239,46 @@ public final class StateVault {
   }
 
   /**
-   * Runs under the row lock: checks nobody wrote since we loaded, then resolves the key and seals.
+   * Runs under the row lock: resolves the key, then seals the next plaintext. If the row is not the
+   * generation this node loaded, another node wrote it: the update is applied to that instead.
    */
-  private Envelope sealOver(
-      String name, Optional<Envelope> locked, Plain current, byte[] plaintext) {
+  private Optional<Envelope> sealUnderLock(
+      String name,
+      Optional<Envelope> locked,
+      Plain current,
+      Optional<byte[]> next,
+      StateUpdate update,
+      Optional<String> marker,
+      Decided decided) {
     long lockedGeneration = locked.map(Envelope::generation).orElse(0L);
-    if (lockedGeneration != current.generation()) {
-      throw new StaleRecordException();
-    }
+    checkNotBehind(name, lockedGeneration, current.generation());
     try (StateKey key = resolveCurrent()) {
-      return cipher.seal(name, lockedGeneration + 1, plaintext, key, currentKey.name());
+      byte[] plaintext;
+      if (lockedGeneration == current.generation()) {
+        plaintext = next.orElse(current.bytesOrEmpty());
+      } else {
+        byte[] fresh = opener.open(name, locked.orElseThrow(), key);
+        decided.seenUnderLock = new Plain(fresh, lockedGeneration);
+        Optional<byte[]> again = update.next(Optional.of(fresh.clone()));
+        if (again.isEmpty() && marker.isEmpty()) {
+          return Optional.empty();
+        }
+        plaintext = again.orElse(fresh);
+      }
+      decided.plaintext = plaintext;
+      return Optional.of(
+          cipher.seal(name, lockedGeneration + 1, plaintext, key, currentKey.name()));
+    }
+  }
+
+  /** A stored generation below what this node saw or wrote means the database went back. */
+  private void checkNotBehind(String name, long stored, long seen) {
+    long expected = Math.max(seen, highWater.of(name));
+    if (stored < expected) {
+      StateRollbackException rollback = new StateRollbackException(name, stored, expected);
+      refused.put(name, rollback);
+      memory.remove(name);
+      throw rollback;
     }
   }
 
@@ -234,7 +290,7 @@ public final class StateVault {
       return stored;
     } catch (StaleRecordException e) {
       throw e;
-    } catch (dev.cachet.error.CachetException e) {
+    } catch (CachetException e) {
       observer.persistFailed(e.code());
       throw e;
     } catch (RuntimeException e) {
@@ -243,63 +299,36 @@ public final class StateVault {
     }
   }
 
-  private void committed(StoredRecord stored) {
-    memory.computeIfPresent(stored.name(), (n, p) -> new Plain(p.bytes(), stored.generation()));
-    highWater.raise(stored.name(), stored.generation());
-  }
-
   private void committed(StoredRecord stored, byte[] plaintext) {
     memory.put(stored.name(), new Plain(plaintext.clone(), stored.generation()));
     highWater.raise(stored.name(), stored.generation());
   }
 
-  /** The record in memory, or loaded from storage and decrypted; caller holds the record lock. */
-  private Plain loaded(String name) {
+  private void refuseIfRolledBack(String name) {
     StateRollbackException rollback = refused.get(name);
     if (rollback != null) {
       throw rollback;
     }
+  }
+
+  /** The record in memory, or loaded from storage and decrypted; caller holds the record lock. */
+  private Plain loaded(String name) {
+    refuseIfRolledBack(name);
     Plain cached = memory.get(name);
     if (cached != null) {
       return cached;
     }
     Optional<StoredRecord> stored = store.load(name);
-    long mark = highWater.of(name);
-    long generation = stored.map(StoredRecord::generation).orElse(0L);
-    if (generation < mark) {
-      StateRollbackException found = new StateRollbackException(name, generation, mark);
-      refused.put(name, found);
-      throw found;
-    }
-    Plain plain = stored.map(s -> new Plain(open(s), s.generation())).orElse(Plain.ABSENT);
+    checkNotBehind(name, stored.map(StoredRecord::generation).orElse(0L), 0);
+    Plain plain = stored.map(this::decrypt).orElse(Plain.ABSENT);
     memory.put(name, plain);
     return plain;
   }
 
-  /** Decrypts with the current key, or with the previous key if the envelope names it. */
-  private byte[] open(StoredRecord stored) {
-    String wanted = stored.envelope().keyId();
-    List<String> available = new ArrayList<>();
+  private Plain decrypt(StoredRecord stored) {
     try (StateKey key = resolveCurrent()) {
-      if (key.id().equals(wanted)) {
-        return cipher.open(stored.name(), stored.envelope(), key);
-      }
-      available.add(key.id() + " (current)");
+      return new Plain(opener.open(stored.name(), stored.envelope(), key), stored.generation());
     }
-    if (previousKey.isPresent()) {
-      try (StateKey key = previousKey.get().resolve()) {
-        if (key.id().equals(wanted)) {
-          LOG.info(
-              () -> "state record '" + stored.name() + "' opened with the previous key " + wanted);
-          return cipher.open(stored.name(), stored.envelope(), key);
-        }
-        available.add(key.id() + " (previous)");
-      } catch (StateKeyUnavailableException e) {
-        LOG.log(Level.WARNING, "the previous state key is unavailable", e);
-        available.add("no previous key (" + e.getMessage() + ")");
-      }
-    }
-    throw new StateKeyMismatchException(stored.name(), wanted, String.join(" and ", available));
   }
 
   private StateKey resolveCurrent() {
@@ -319,10 +348,5 @@ public final class StateVault {
     } finally {
       lock.unlock();
     }
-  }
-
-  /** Names of records refused at start because they look rolled back. */
-  public Set<String> refusedRecords() {
-    return Set.copyOf(refused.keySet());
   }
 }

@@ -45,4 +45,11 @@ public class JpaStateStore implements StateStore {
   public boolean markerExists(String marker) {
     return rows.markerExists(marker);
   }
+
+  /** Bytes of all stored envelopes, for metrics. */
+  public long storedBytes() {
+    return em.createQuery("SELECT COALESCE(SUM(r.size), 0) FROM StateRecordEntity r", Number.class)
+        .getSingleResult()
+        .longValue();
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cachet.persistence.StateRecordEntity;
+import dev.cachet.state.CommandKeyProvider;
 import dev.cachet.state.HighWaterMarks;
 import dev.cachet.state.KeyProvider;
 import dev.cachet.state.MarkerExistsException;
@@ -17,8 +18,11 @@ import dev.cachet.state.UpdateOutcome;
 import dev.cachet.state.VaultObserver;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -126,6 +130,34 @@ class StateVaultTest {
     assertThat(counterOf(vault.read("r"))).isEqualTo(1);
     key.fail(false);
     assertThat(vault.update("r", StateVaultTest::increment).generation()).isEqualTo(2);
+  }
+
+  @Test
+  void aKeyCommandThatExitsSevenFailsOnlyRealUpdates() throws Exception {
+    Path kms = dir.resolve("kms.sh");
+    Files.writeString(kms, "echo " + HexFormat.of().formatHex(SwitchableKey.bytes(3)) + "\n");
+    StateVault vault =
+        new StateVault(
+            store,
+            new CommandKeyProvider("sh '" + kms + "'", Duration.ofSeconds(10)),
+            Optional.empty(),
+            HighWaterMarks.open(dir.resolve("state.hwm")),
+            VaultObserver.NONE,
+            new SecureRandom());
+    vault.update("r", StateVaultTest::increment);
+    StoredRecord before = store.load("r").orElseThrow();
+    Files.writeString(kms, "exit 7\n"); // the KMS is down
+
+    assertThat(counterOf(vault.read("r"))).isEqualTo(1);
+    assertThat(vault.update("r", current -> Optional.empty()).persisted()).isFalse();
+    assertThat(vault.currentKeyAvailable()).isFalse();
+    assertThatThrownBy(() -> vault.update("r", StateVaultTest::increment))
+        .isInstanceOf(StateKeyUnavailableException.class)
+        .hasMessageContaining("status 7")
+        .extracting("code")
+        .isEqualTo("STATE_KEY_UNAVAILABLE");
+    assertThat(store.load("r").orElseThrow().envelope()).isEqualTo(before.envelope());
+    assertThat(counterOf(vault.read("r"))).isEqualTo(1);
   }
 
   @Test
@@ -248,9 +280,13 @@ class StateVaultTest {
     }
 
     void rotateTo(int seed) {
+      key = bytes(seed);
+    }
+
+    static byte[] bytes(int seed) {
       byte[] bytes = new byte[StateKey.LENGTH];
       new Random(seed).nextBytes(bytes);
-      key = bytes;
+      return bytes;
     }
 
     void fail(boolean failing) {

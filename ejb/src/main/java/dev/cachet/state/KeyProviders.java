@@ -1,0 +1,90 @@
+package dev.cachet.state;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the key providers the configuration names: the current key ({@code
+ * cachet.state.key-provider} = {@code env} | {@code file} | {@code command}) and the optional
+ * decrypt-only previous key, from at most one of {@code CACHET_STATE_PREVIOUS_KEY_HEX}, {@code
+ * cachet.state.previous-key-file} and {@code cachet.state.previous-key-command}. A configuration
+ * that cannot work is refused at start with a message naming the key to fix.
+ */
+public final class KeyProviders {
+
+  public static final String PROVIDER = "cachet.state.key-provider";
+  public static final String KEY_FILE = "cachet.state.key-file";
+  public static final String KEY_COMMAND = "cachet.state.key-command";
+  public static final String KEY_COMMAND_TIMEOUT = "cachet.state.key-command-timeout";
+  public static final String PREVIOUS_KEY_FILE = "cachet.state.previous-key-file";
+  public static final String PREVIOUS_KEY_COMMAND = "cachet.state.previous-key-command";
+
+  /** Environment variable of the {@code env} provider's key. */
+  public static final String KEY_ENV = "CACHET_STATE_KEY_HEX";
+
+  /** Environment variable of the decrypt-only previous key. */
+  public static final String PREVIOUS_KEY_ENV = "CACHET_STATE_PREVIOUS_KEY_HEX";
+
+  private KeyProviders() {}
+
+  /** The provider of the current key. */
+  public static KeyProvider current(ConfigLookup config, EnvLookup env) {
+    String provider = set(config, PROVIDER).orElse(FileKeyProvider.NAME);
+    return switch (provider) {
+      case EnvKeyProvider.NAME -> new EnvKeyProvider(KEY_ENV, env);
+      case FileKeyProvider.NAME -> new FileKeyProvider(Path.of(required(config, KEY_FILE)));
+      case CommandKeyProvider.NAME ->
+          new CommandKeyProvider(required(config, KEY_COMMAND), timeout(config));
+      default ->
+          throw new IllegalArgumentException(
+              PROVIDER + " must be env, file or command, not '" + provider + "'");
+    };
+  }
+
+  /** The provider of the decrypt-only previous key, if one is configured. */
+  public static Optional<KeyProvider> previous(ConfigLookup config, EnvLookup env) {
+    List<KeyProvider> sources = new ArrayList<>();
+    env.get(PREVIOUS_KEY_ENV)
+        .filter(v -> !v.isBlank())
+        .ifPresent(v -> sources.add(new EnvKeyProvider(PREVIOUS_KEY_ENV, env)));
+    set(config, PREVIOUS_KEY_FILE).ifPresent(f -> sources.add(new FileKeyProvider(Path.of(f))));
+    set(config, PREVIOUS_KEY_COMMAND)
+        .ifPresent(c -> sources.add(new CommandKeyProvider(c, timeout(config))));
+    if (sources.size() > 1) {
+      throw new IllegalArgumentException(
+          "configure at most one previous state key: "
+              + PREVIOUS_KEY_ENV
+              + ", "
+              + PREVIOUS_KEY_FILE
+              + " or "
+              + PREVIOUS_KEY_COMMAND);
+    }
+    return sources.stream().findFirst();
+  }
+
+  private static Duration timeout(ConfigLookup config) {
+    Optional<String> seconds = set(config, KEY_COMMAND_TIMEOUT);
+    if (seconds.isEmpty()) {
+      return CommandKeyProvider.DEFAULT_TIMEOUT;
+    }
+    try {
+      return CommandKeyProvider.clamp(Duration.ofSeconds(Long.parseLong(seconds.get())));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          KEY_COMMAND_TIMEOUT + " must be a whole number of seconds, not '" + seconds.get() + "'");
+    }
+  }
+
+  private static Optional<String> set(ConfigLookup config, String key) {
+    return config.value(key).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  private static String required(ConfigLookup config, String key) {
+    return set(config, key)
+        .orElseThrow(
+            () -> new IllegalArgumentException(key + " must be set for the chosen key provider"));
+  }
+}

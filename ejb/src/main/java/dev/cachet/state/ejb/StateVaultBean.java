@@ -1,0 +1,121 @@
+package dev.cachet.state.ejb;
+
+import dev.cachet.state.ConfigLookup;
+import dev.cachet.state.DefaultStateKey;
+import dev.cachet.state.EnvLookup;
+import dev.cachet.state.HighWaterMarks;
+import dev.cachet.state.KeyProvider;
+import dev.cachet.state.KeyProviders;
+import dev.cachet.state.RecordInfo;
+import dev.cachet.state.StateRollbackException;
+import dev.cachet.state.StateUpdate;
+import dev.cachet.state.StateVault;
+import dev.cachet.state.UpdateOutcome;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * Hosts the node's {@link StateVault}. The vault locks per record and its storage calls are each
+ * their own transaction, so this bean adds no lock and runs outside a transaction: a record's write
+ * commits before the vault changes memory. At start it checks the database against the high-water
+ * marks and refuses rolled-back records unless {@code cachet.state.accept-rollback}.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StateVaultBean {
+
+  static final String HIGH_WATER_FILE = "state.hwm";
+
+  private static final Logger LOG = Logger.getLogger(StateVaultBean.class.getName());
+
+  @EJB private JpaStateStore store;
+
+  @Inject private Config config;
+
+  @Inject
+  @ConfigProperty(name = "cachet.data-dir")
+  String dataDir;
+
+  @Inject
+  @ConfigProperty(name = "cachet.state.accept-rollback")
+  boolean acceptRollback;
+
+  @Inject private MetricRegistry metrics;
+
+  private StateVault vault;
+
+  @PostConstruct
+  void start() {
+    ConfigLookup lookup = key -> config.getOptionalValue(key, String.class);
+    DefaultStateKey defaults = new DefaultStateKey(Path.of(dataDir), lookup);
+    ConfigLookup withDefaults = defaults.prepare(new SecureRandom());
+    KeyProvider current = KeyProviders.current(withDefaults, EnvLookup.system());
+    Optional<KeyProvider> previous = KeyProviders.previous(withDefaults, EnvLookup.system());
+    vault =
+        new StateVault(
+            store,
+            current,
+            previous,
+            HighWaterMarks.open(Path.of(dataDir, HIGH_WATER_FILE)),
+            new StateMetrics(metrics, store::storedBytes),
+            new SecureRandom());
+    LOG.info(
+        () ->
+            "state vault: key provider "
+                + current.name()
+                + previous.map(p -> ", previous key from " + p.name()).orElse(""));
+    for (StateRollbackException rollback : vault.checkRollback(acceptRollback)) {
+      if (acceptRollback) {
+        LOG.warning(
+            "state rollback accepted (cachet.state.accept-rollback): " + rollback.getMessage());
+      } else {
+        LOG.severe(rollback.getMessage());
+      }
+    }
+  }
+
+  public Optional<byte[]> read(String name) {
+    return vault.read(name);
+  }
+
+  public UpdateOutcome update(String name, StateUpdate update) {
+    return vault.update(name, update);
+  }
+
+  public UpdateOutcome update(String name, String marker, StateUpdate update) {
+    return vault.update(name, marker, update);
+  }
+
+  public boolean markerExists(String marker) {
+    return vault.markerExists(marker);
+  }
+
+  public List<RecordInfo> list() {
+    return vault.list();
+  }
+
+  public int rewrap() {
+    return vault.rewrap();
+  }
+
+  public boolean currentKeyAvailable() {
+    return vault.currentKeyAvailable();
+  }
+}
