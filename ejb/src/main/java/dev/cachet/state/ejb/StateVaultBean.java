@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -117,5 +118,10 @@ public class StateVaultBean {
 
   public boolean currentKeyAvailable() {
     return vault.currentKeyAvailable();
+  }
+
+  /** Records refused at start because the database looks restored from an older backup. */
+  public Set<String> refusedRecords() {
+    return vault.refusedRecords();
   }
 }

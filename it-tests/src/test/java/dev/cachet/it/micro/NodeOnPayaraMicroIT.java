@@ -9,14 +9,18 @@ import dev.cachet.it.Blake2b;
 import dev.cachet.it.Http;
 import dev.cachet.it.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +41,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The built cachet.war on Payara Micro, spoken to over real HTTP. One class, so one Micro JVM, for
- * the whole foundation: blob API, errors, admin token, health, metrics and OpenAPI.
+ * the whole foundation: blob API, errors, admin token, health, metrics, OpenAPI, and the state
+ * vault on the {@code command} key provider (a KMS stand-in that prints {@code
+ * <cachet.data-dir>/kms/current.key}; see the pom).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -301,7 +307,95 @@ class NodeOnPayaraMicroIT {
         .contains("/api/v1/blobs:")
         .contains("/api/v1/blobs/{hash}:")
         .contains("/api/v1/admin/node:")
+        .contains("/api/v1/admin/state:")
+        .contains("/api/v1/admin/state/rewrap:")
         .contains("head:")
         .contains("put:");
+  }
+
+  private String adminToken() throws Exception {
+    return Files.readString(Path.of(System.getProperty("cachet.data-dir"), "admin.token")).strip();
+  }
+
+  private HttpResponse<byte[]> admin(String method, String path) throws Exception {
+    return http.send(
+        http.request(path)
+            .header("Authorization", "Bearer " + adminToken())
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build());
+  }
+
+  private static String keyIdOf(String hex) throws Exception {
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(HexFormat.of().parseHex(hex));
+    return "sha256:" + HexFormat.of().formatHex(digest);
+  }
+
+  private static void replace(Path file, String content) throws Exception {
+    Path temp = file.resolveSibling(file.getFileName() + ".new");
+    Files.writeString(temp, content);
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private JsonObject identityRecord() throws Exception {
+    HttpResponse<byte[]> state = admin("GET", "api/v1/admin/state");
+    assertThat(state.statusCode()).isEqualTo(200);
+    return Json.object(state).getJsonArray("records").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(r -> r.getString("name").equals("node/identity"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void keepsStateUnderTheKmsKeyAndRewrapsItAfterARotation() throws Exception {
+    Path kms = Path.of(System.getProperty("cachet.data-dir"), "kms");
+    Path current = kms.resolve("current.key");
+    String keyA = Files.readString(current).strip();
+    isError(http.get("api/v1/admin/state"), 401, "UNAUTHORIZED");
+
+    String identity = Json.object(admin("GET", "api/v1/admin/node")).getString("identityKey");
+    assertThat(identity).matches("[0-9a-f]{64}");
+    JsonObject before = identityRecord();
+    assertThat(before.getString("keyId")).isEqualTo(keyIdOf(keyA));
+    assertThat(before.getString("provider")).isEqualTo("command");
+    assertThat(before.getJsonNumber("size").longValue()).isPositive();
+    assertThat(before.toString()).doesNotContain(identity);
+
+    String keyB = HexFormat.of().formatHex(randomBytes(32));
+    replace(kms.resolve("previous.key"), keyA + "\n");
+    replace(current, keyB + "\n");
+    try {
+      HttpResponse<byte[]> rewrap = admin("POST", "api/v1/admin/state/rewrap");
+      assertThat(rewrap.statusCode()).isEqualTo(200);
+      assertThat(Json.object(rewrap).getInt("rewritten")).isPositive();
+      JsonObject after = identityRecord();
+      assertThat(after.getString("keyId")).isEqualTo(keyIdOf(keyB));
+      assertThat(after.getJsonNumber("generation").longValue())
+          .isEqualTo(before.getJsonNumber("generation").longValue() + 1);
+      assertThat(Json.object(admin("POST", "api/v1/admin/state/rewrap")).getInt("rewritten"))
+          .isZero();
+
+      Files.delete(current); // the KMS is down: the command exits non-zero
+      HttpResponse<byte[]> notReady = http.get("health/ready");
+      assertThat(notReady.statusCode()).isEqualTo(503);
+      assertThat(Http.text(notReady)).contains("state-vault").contains("unavailable");
+      replace(current, keyA + "\n"); // an older key: the record is not under it
+      HttpResponse<byte[]> refused = admin("POST", "api/v1/admin/state/rewrap");
+      isError(refused, 409, "STATE_KEY_MISMATCH");
+      assertThat(Http.text(refused)).contains(keyIdOf(keyB)).doesNotContain(keyB);
+      Files.delete(current);
+      HttpResponse<byte[]> unavailable = admin("POST", "api/v1/admin/state/rewrap");
+      isError(unavailable, 503, "STATE_KEY_UNAVAILABLE");
+      assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
+      assertThat(identityRecord().getString("keyId")).isEqualTo(keyIdOf(keyB));
+      assertThat(Json.object(admin("GET", "api/v1/admin/node")).getString("identityKey"))
+          .isEqualTo(identity);
+    } finally {
+      replace(current, keyB + "\n");
+    }
+    assertThat(http.get("health/ready").statusCode()).isEqualTo(200);
+    assertThat(Http.text(http.get("metrics")))
+        .contains("cachet_state_persists")
+        .contains("cachet_state_key_resolution");
   }
 }

@@ -2,6 +2,7 @@ package dev.cachet.web.admin;
 
 import dev.cachet.blob.BlobTotals;
 import dev.cachet.blob.ejb.BlobStoreBean;
+import dev.cachet.committee.ejb.NodeIdentityBean;
 import dev.cachet.node.ejb.DatabaseProbe;
 import dev.cachet.web.CachetApplication;
 import dev.cachet.web.error.ErrorBody;
@@ -29,6 +30,7 @@ public class AdminResource {
   @Inject private DatabaseProbe database;
   @Inject private BlobStoreBean blobs;
   @Inject private NodeVersion version;
+  @Inject private NodeIdentityBean identity;
 
   @GET
   @Path("node")
@@ -47,6 +49,7 @@ public class AdminResource {
     return new NodeStatus(
         version.version(),
         database.product().orElse(null),
+        identity.publicKey().orElse(null),
         new NodeStatus.Blobs(totals.count(), totals.bytes()));
   }
 }

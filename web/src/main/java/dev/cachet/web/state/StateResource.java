@@ -1,0 +1,71 @@
+package dev.cachet.web.state;
+
+import dev.cachet.state.ejb.StateVaultBean;
+import dev.cachet.web.CachetApplication;
+import dev.cachet.web.admin.AdminOnly;
+import dev.cachet.web.error.ErrorBody;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The operator's view of the encrypted state vault: metadata only, and re-encryption. */
+@Path("v1/admin/state")
+@ApplicationScoped
+@AdminOnly
+@Tag(name = "admin", description = "Operator endpoints (admin bearer token)")
+@SecurityRequirement(name = CachetApplication.ADMIN_SECURITY)
+public class StateResource {
+
+  @Inject private StateVaultBean vault;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Every state record's metadata (never its plaintext)")
+  @APIResponse(
+      responseCode = "200",
+      description = "the records",
+      content = @Content(schema = @Schema(implementation = StateRecords.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "UNAUTHORIZED",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  public StateRecords records() {
+    return StateRecords.of(vault.list());
+  }
+
+  @POST
+  @Path("rewrap")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Re-encrypt every record not under the current state key, now")
+  @APIResponse(
+      responseCode = "200",
+      description = "how many records were rewritten",
+      content = @Content(schema = @Schema(implementation = Rewrapped.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "UNAUTHORIZED",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "STATE_KEY_MISMATCH (a record under a key that is neither current nor previous),"
+              + " STATE_ROLLBACK; nothing after it rewritten",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "STATE_KEY_UNAVAILABLE: the key provider failed; Retry-After",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  public Rewrapped rewrap() {
+    return new Rewrapped(vault.rewrap());
+  }
+}
