@@ -20,6 +20,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.IntConsumer;
 
 /**
@@ -31,6 +33,17 @@ import java.util.function.IntConsumer;
 public final class StateVaultBench {
 
   private static final int RECORD_BYTES = 1024;
+
+  /** As the node does by default: high-water marks written at most 1 s behind the commits. */
+  private static final Duration HIGH_WATER_LAG = Duration.ofSeconds(1);
+
+  private static final ScheduledExecutorService FLUSHER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "high-water-flush");
+            t.setDaemon(true);
+            return t;
+          });
 
   public static void main(String[] args) throws Exception {
     Path work = Path.of(args[0]);
@@ -113,7 +126,7 @@ public final class StateVaultBench {
         new LocalTransactionStateStore(database),
         key,
         Optional.empty(),
-        HighWaterMarks.open(work.resolve(name + ".hwm")),
+        HighWaterMarks.open(work.resolve(name + ".hwm"), FLUSHER, HIGH_WATER_LAG),
         VaultObserver.NONE,
         new SecureRandom());
   }

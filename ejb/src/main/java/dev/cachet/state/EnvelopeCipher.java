@@ -26,6 +26,18 @@ public final class EnvelopeCipher {
 
   private final SecureRandom random;
 
+  /** A Cipher per thread: looking one up costs more than sealing a small record. */
+  private static final ThreadLocal<Cipher> CIPHERS =
+      ThreadLocal.withInitial(EnvelopeCipher::newCipher);
+
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance(TRANSFORMATION);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-256-GCM is unavailable", e);
+    }
+  }
+
   public EnvelopeCipher(SecureRandom random) {
     this.random = random;
   }
@@ -41,7 +53,7 @@ public final class EnvelopeCipher {
     byte[] aad =
         aad(Envelope.SCHEMA_VERSION, Envelope.ALGORITHM, provider, key.id(), record, generation);
     try {
-      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+      Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.ENCRYPT_MODE, key.secretKey(), gcm(nonce));
       cipher.updateAAD(aad);
       byte[] ciphertext = cipher.doFinal(plaintext);
@@ -77,7 +89,7 @@ public final class EnvelopeCipher {
             record,
             envelope.generation());
     try {
-      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+      Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.DECRYPT_MODE, key.secretKey(), gcm(envelope.nonceView()));
       cipher.updateAAD(aad);
       return cipher.doFinal(envelope.ciphertextView());

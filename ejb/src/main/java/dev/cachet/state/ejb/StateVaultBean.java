@@ -12,6 +12,8 @@ import dev.cachet.state.StateUpdate;
 import dev.cachet.state.StateVault;
 import dev.cachet.state.UpdateOutcome;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -19,9 +21,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +64,22 @@ public class StateVaultBean {
 
   @Inject private MetricRegistry metrics;
 
+  @Inject
+  @ConfigProperty(name = "cachet.state.high-water-lag-millis")
+  long highWaterLagMillis;
+
+  @Resource private ManagedScheduledExecutorService scheduler;
+
+  private HighWaterMarks highWater;
   private StateVault vault;
+
+  /** Writes the high-water marks still pending, so a clean stop leaves them current. */
+  @PreDestroy
+  void stop() {
+    if (highWater != null) {
+      highWater.close();
+    }
+  }
 
   @PostConstruct
   void start() {
@@ -69,12 +88,17 @@ public class StateVaultBean {
     ConfigLookup withDefaults = defaults.prepare(new SecureRandom());
     KeyProvider current = KeyProviders.current(withDefaults, EnvLookup.system());
     Optional<KeyProvider> previous = KeyProviders.previous(withDefaults, EnvLookup.system());
+    Path highWaterFile = Path.of(dataDir, HIGH_WATER_FILE);
+    highWater =
+        highWaterLagMillis <= 0
+            ? HighWaterMarks.open(highWaterFile)
+            : HighWaterMarks.open(highWaterFile, scheduler, Duration.ofMillis(highWaterLagMillis));
     vault =
         new StateVault(
             store,
             current,
             previous,
-            HighWaterMarks.open(Path.of(dataDir, HIGH_WATER_FILE)),
+            highWater,
             new StateMetrics(metrics, store::storedBytes),
             new SecureRandom());
     LOG.info(
