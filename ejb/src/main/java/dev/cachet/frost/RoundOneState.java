@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A participant's state between the two rounds of one session: the secret nonces and their public
  * commitments. It yields signature shares at most once (RFC 9591 §5.2: the nonces MUST NOT be used
  * twice). A signing package that fails validation changes nothing; one that passes consumes the
- * nonces before any share is computed, so even a failure while signing leaves them unusable.
+ * nonces before any secret arithmetic, so even a failure from then on leaves them unusable.
  */
 public final class RoundOneState {
 
@@ -46,31 +46,38 @@ public final class RoundOneState {
    */
   public SignatureShares sign(SigningPackage signingPackage) {
     validate(signingPackage);
+    // Everything public is computed before the nonces are taken, so a package refused here (a
+    // group commitment that is the identity) leaves them unused too.
+    List<ParticipantId> signers = signingPackage.signers();
+    List<MessageBinding> bindings = new ArrayList<>(signingPackage.messageCount());
+    for (int k = 0; k < signingPackage.messageCount(); k++) {
+      bindings.add(
+          MessageBinding.compute(
+              key.groupPublicKey(),
+              signingPackage.messages().get(k),
+              signers,
+              signingPackage.commitmentList(k)));
+    }
     List<NoncePair> pairs = nonces.getAndSet(null);
     if (pairs == null) {
       throw new NoncesConsumedException(key.id());
     }
     Ciphersuite suite = key.suite();
     BigInteger order = suite.order();
-    List<ParticipantId> signers = signingPackage.signers();
     int index = signers.indexOf(key.id());
-    BigInteger lambda = Lagrange.coefficient(signers, key.id(), order);
-    BigInteger secret = key.signingShare().value();
-    GroupPublicKey groupKey = key.groupPublicKey();
+    BigInteger lambdaSecret =
+        Lagrange.coefficient(signers, key.id(), order)
+            .multiply(key.signingShare().value())
+            .mod(order);
     List<Scalar> shares = new ArrayList<>(pairs.size());
     for (int k = 0; k < pairs.size(); k++) {
-      MessageBinding binding =
-          MessageBinding.compute(
-              groupKey,
-              signingPackage.messages().get(k),
-              signers,
-              signingPackage.commitmentList(k));
       NoncePair pair = pairs.get(k);
+      MessageBinding binding = bindings.get(k);
       // z_i = d_i + e_i * rho_i + lambda_i * s_i * c
       BigInteger z =
           pair.hiding
               .add(pair.binding.multiply(binding.bindingFactor(index)))
-              .add(lambda.multiply(secret).mod(order).multiply(binding.challenge()))
+              .add(lambdaSecret.multiply(binding.challenge()))
               .mod(order);
       shares.add(Scalar.of(suite, z));
     }
