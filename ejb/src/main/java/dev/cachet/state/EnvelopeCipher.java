@@ -1,6 +1,5 @@
 package dev.cachet.state;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -106,19 +105,23 @@ public final class EnvelopeCipher {
 
   static byte[] aad(
       int schema, String algorithm, String provider, String keyId, String record, long generation) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    field(out, DOMAIN);
-    field(out, new byte[] {(byte) schema});
-    field(out, algorithm.getBytes(StandardCharsets.UTF_8));
-    field(out, provider.getBytes(StandardCharsets.UTF_8));
-    field(out, keyId.getBytes(StandardCharsets.UTF_8));
-    field(out, record.getBytes(StandardCharsets.UTF_8));
-    field(out, ByteBuffer.allocate(Long.BYTES).putLong(generation).array());
-    return out.toByteArray();
-  }
-
-  private static void field(ByteArrayOutputStream out, byte[] bytes) {
-    out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
-    out.writeBytes(bytes);
+    byte[][] fields = {
+      DOMAIN,
+      {(byte) schema},
+      algorithm.getBytes(StandardCharsets.UTF_8),
+      provider.getBytes(StandardCharsets.UTF_8),
+      keyId.getBytes(StandardCharsets.UTF_8),
+      record.getBytes(StandardCharsets.UTF_8),
+      ByteBuffer.allocate(Long.BYTES).putLong(generation).array()
+    };
+    int length = 0;
+    for (byte[] field : fields) {
+      length += Integer.BYTES + field.length;
+    }
+    ByteBuffer out = ByteBuffer.allocate(length);
+    for (byte[] field : fields) {
+      out.putInt(field.length).put(field);
+    }
+    return out.array();
   }
 }

@@ -35,9 +35,23 @@ public interface StateStore {
   interface Sealer {
 
     /**
-     * @param locked the envelope stored when the lock was taken, empty for a new record
+     * @param locked the row as the lock found it, empty for a new record
      * @return the envelope to store, or empty to write nothing
      */
-    Optional<Envelope> seal(Optional<Envelope> locked);
+    Optional<Envelope> seal(Optional<Locked> locked);
+  }
+
+  /**
+   * A locked row: its generation and key id as stored beside the envelope, and the envelope itself,
+   * decoded only when asked for (most writes need only the generation). Opening the envelope
+   * authenticates its own generation and key id.
+   */
+  interface Locked {
+
+    long generation();
+
+    String keyId();
+
+    Envelope envelope();
   }
 }

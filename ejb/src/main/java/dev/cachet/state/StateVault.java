@@ -185,12 +185,12 @@ public final class StateVault {
               if (locked.isEmpty()) {
                 return Optional.empty();
               }
-              Envelope envelope = locked.get();
-              checkNotBehind(name, envelope.generation(), 0);
+              checkNotBehind(name, locked.get().generation(), 0);
               try (StateKey key = resolveCurrent()) {
-                if (envelope.keyId().equals(key.id())) {
+                if (locked.get().keyId().equals(key.id())) {
                   return Optional.empty();
                 }
+                Envelope envelope = locked.get().envelope();
                 decided.plaintext = opener.open(name, envelope, key);
                 return Optional.of(
                     cipher.seal(
@@ -244,20 +244,20 @@ public final class StateVault {
    */
   private Optional<Envelope> sealUnderLock(
       String name,
-      Optional<Envelope> locked,
+      Optional<StateStore.Locked> locked,
       Plain current,
       Optional<byte[]> next,
       StateUpdate update,
       Optional<String> marker,
       Decided decided) {
-    long lockedGeneration = locked.map(Envelope::generation).orElse(0L);
+    long lockedGeneration = locked.map(StateStore.Locked::generation).orElse(0L);
     checkNotBehind(name, lockedGeneration, current.generation());
     try (StateKey key = resolveCurrent()) {
       byte[] plaintext;
       if (lockedGeneration == current.generation()) {
         plaintext = next.orElse(current.bytesOrEmpty());
       } else {
-        byte[] fresh = opener.open(name, locked.orElseThrow(), key);
+        byte[] fresh = opener.open(name, locked.orElseThrow().envelope(), key);
         decided.seenUnderLock = new Plain(fresh, lockedGeneration);
         Optional<byte[]> again = update.next(Optional.of(fresh.clone()));
         if (again.isEmpty() && marker.isEmpty()) {

@@ -51,8 +51,7 @@ public class JpaStateRows {
   public Optional<StoredRecord> write(
       String name, Optional<String> marker, StateStore.Sealer sealer) {
     StateRecordEntity row = em.find(StateRecordEntity.class, name, LockModeType.PESSIMISTIC_WRITE);
-    Optional<Envelope> locked =
-        Optional.ofNullable(row).map(r -> EnvelopeCodec.decode(r.getEnvelope()));
+    Optional<StateStore.Locked> locked = Optional.ofNullable(row).map(LockedRow::new);
     Optional<Envelope> sealed = sealer.seal(locked);
     if (sealed.isEmpty()) {
       return Optional.empty();
@@ -62,13 +61,14 @@ public class JpaStateRows {
     }
     StoredRecord stored = new StoredRecord(name, sealed.get(), clock.instant());
     persistEnvelope(row, stored);
-    try {
-      em.flush();
-    } catch (PersistenceException e) {
-      if (row == null) {
-        throw new StaleRecordException(); // another node inserted the record first
+    if (row == null) {
+      // Only a new row can collide (another node inserting the same record first); an update of
+      // the locked row cannot, and flushing it here would only add a round to the commit.
+      try {
+        em.flush();
+      } catch (PersistenceException e) {
+        throw new StaleRecordException();
       }
-      throw e;
     }
     return Optional.of(stored);
   }
@@ -95,5 +95,23 @@ public class JpaStateRows {
   private static StoredRecord stored(StateRecordEntity row) {
     return new StoredRecord(
         row.getName(), EnvelopeCodec.decode(row.getEnvelope()), row.getUpdatedAt());
+  }
+
+  /** The locked entity as the vault sees it; the envelope is decoded on demand. */
+  private record LockedRow(StateRecordEntity row) implements StateStore.Locked {
+    @Override
+    public long generation() {
+      return row.getGeneration();
+    }
+
+    @Override
+    public String keyId() {
+      return row.getKeyId();
+    }
+
+    @Override
+    public Envelope envelope() {
+      return EnvelopeCodec.decode(row.getEnvelope());
+    }
   }
 }
