@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachet.it.Blake2b;
 import dev.cachet.it.Http;
+import dev.cachet.it.Json;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -77,6 +78,13 @@ class EarOnPayaraServerIT {
         http.send(
             http.request("api/v1/admin/node").header("Authorization", "Bearer " + token).build());
     assertThat(node.statusCode()).as(Http.text(node)).isEqualTo(200);
+    // The vault runs in the EJB module on the embedded default key (a generated owner-only file).
+    assertThat(Json.object(node).getString("identityKey")).matches("[0-9a-f]{64}");
+    assertThat(Path.of(System.getProperty("cachet.data-dir"), "state.key")).exists();
+    HttpResponse<byte[]> state =
+        http.send(
+            http.request("api/v1/admin/state").header("Authorization", "Bearer " + token).build());
+    assertThat(Http.text(state)).contains("node/identity").contains("\"provider\":\"file\"");
   }
 
   @Test
