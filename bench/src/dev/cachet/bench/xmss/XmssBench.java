@@ -1,0 +1,230 @@
+package dev.cachet.bench.xmss;
+
+import dev.cachet.xmss.GeneratedKey;
+import dev.cachet.xmss.PreparedWindow;
+import dev.cachet.xmss.RetainedLevels;
+import dev.cachet.xmss.SignOutcome;
+import dev.cachet.xmss.XmssKeys;
+import dev.cachet.xmss.XmssParameters;
+import dev.cachet.xmss.XmssSecretSeeds;
+import dev.cachet.xmss.XmssSignature;
+import dev.cachet.xmss.XmssVerifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * XMSS^MT preparation, signing and memory figures in one run (see bench/README.md). Prints a
+ * table; every figure is measured in this run on this machine, except the 8 MiB full-retention
+ * reference, which is arithmetic.
+ */
+public final class XmssBench {
+
+  /** SHA-256 compressions per leaf: wots_seed 1 + its first PRF block 1 + 67 secrets
+   * + 67 x 15 chain steps x (2 PRF + 2 for F) + 66 L-tree nodes x (3 PRF + 3 for H). */
+  static final long COMPRESSIONS_PER_LEAF = 1 + 1 + 67 + 67 * 15 * 4 + 66 * 6;
+
+  /** SHA-256 calls per leaf (RFC 8391 functions, as in the issue): 1 + 67 + 1005 x 3 + 66 x 4. */
+  static final long CALLS_PER_LEAF = 1 + 67 + 67 * 15 * 3 + 66 * 4;
+
+  /** Per inner tree node: 3 PRF + H (3 compressions); 4 calls. */
+  static final long COMPRESSIONS_PER_NODE = 6;
+
+  static final long CALLS_PER_NODE = 4;
+
+  private final List<String> lines = new ArrayList<>();
+
+  public static void main(String[] args) throws IOException {
+    new XmssBench().run(Path.of(args.length > 0 ? args[0] : "bench/target/xmss-results.txt"));
+  }
+
+  private void run(Path results) throws IOException {
+    XmssParameters parameters =
+        XmssParameters.named(env("BENCH_PARAMS", XmssParameters.PRODUCTION.name()));
+    int bcHeight = Integer.parseInt(env("BENCH_BC_HEIGHT", "10"));
+    int signs = Integer.parseInt(env("BENCH_SIGNS", "2048"));
+    int coldSigns = Integer.parseInt(env("BENCH_COLD_SIGNS", "100"));
+    int keysForMemory = Integer.parseInt(env("BENCH_MEMORY_KEYS", "16"));
+    long leaves = parameters.leavesPerTree();
+
+    line("XMSS^MT benchmark — %s (bottom trees of %,d leaves), retained levels %s",
+        parameters.name(), leaves, RetainedLevels.DEFAULT);
+    line("machine: %d cores, %s, Java %s (%s)", Runtime.getRuntime().availableProcessors(),
+        cpuModel(), System.getProperty("java.version"), System.getProperty("java.vm.name"));
+    line("load average at start: %s", loadAverage());
+
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    Executor direct = Runnable::run;
+    try {
+      // (2) raw SHA-256 rates of the JDK digest and the floor they imply
+      double block1 = HashRate.nanosPerBlock(1, 2000, pool);
+      double block2 = HashRate.nanosPerBlock(2, 2000, pool);
+      double call1 = HashRate.nanosPerOneBlockHash(1, 2000, pool);
+      double call2 = HashRate.nanosPerOneBlockHash(2, 2000, pool);
+      long compressions = leaves * COMPRESSIONS_PER_LEAF + (leaves - 1) * COMPRESSIONS_PER_NODE;
+      long calls = leaves * CALLS_PER_LEAF + (leaves - 1) * CALLS_PER_NODE;
+      double floorBlock1 = compressions * block1 / 1e9;
+      double floorBlock2 = compressions * block2 / 2 / 1e9;
+      double floorCall1 = calls * call1 / 1e9;
+      double floorCall2 = calls * call2 / 2 / 1e9;
+      line("");
+      line("SHA-256 (JDK MessageDigest), ns each       1 thread   per thread with 2 busy");
+      line("  compression, 64-byte blocks streamed    %8.1f   %8.1f", block1, block2);
+      line("  one-block hash (digest of 55 bytes)     %8.1f   %8.1f", call1, call2);
+      line("tree of %,d leaves: %,d compressions, %,d SHA-256 calls", leaves, compressions, calls);
+      line("  floor from compression rate   1 thread %6.2f s   2 threads %6.2f s",
+          floorBlock1, floorBlock2);
+      line("  floor from one-block hashes   1 thread %6.2f s   2 threads %6.2f s",
+          floorCall1, floorCall2);
+
+      // (1) preparing one bottom tree, 1 and 2 threads
+      XmssSecretSeeds seeds = XmssSecretSeeds.generate(new SecureRandom());
+      long start = System.nanoTime();
+      GeneratedKey key = XmssKeys.generate(parameters, seeds, 0, pool);
+      double keygen = seconds(start);
+      line("");
+      line("key generation (%,d leaves: top tree + first bottom tree), 2 threads: %.2f s",
+          XmssKeys.leavesToGenerate(parameters, 0, RetainedLevels.DEFAULT), keygen);
+      PreparedWindow window = key.window();
+      start = System.nanoTime();
+      PreparedWindow next1 = window.prepareNext(direct);
+      double prepare1 = seconds(start);
+      start = System.nanoTime();
+      PreparedWindow next2 = window.prepareNext(pool);
+      double prepare2 = seconds(start);
+      if (!next1.bottomTrees().equals(next2.bottomTrees())) {
+        throw new IllegalStateException("the two preparations differ");
+      }
+      line("prepare next bottom tree (%,d leaf computations):", window.leavesToPrepareNext());
+      line("  1 thread  %6.2f s  = %.2fx compression floor, %.2fx one-block-hash floor, %.3f ms/leaf",
+          prepare1, prepare1 / floorBlock1, prepare1 / floorCall1, prepare1 * 1e3 / leaves);
+      line("  2 threads %6.2f s  = %.2fx compression floor, %.2fx one-block-hash floor (goal <= 1.25x)",
+          prepare2, prepare2 / floorBlock2, prepare2 / floorCall2);
+
+      // (3) BouncyCastle for the same work
+      BouncyCastleBaseline.secondsForTree(Math.max(2, bcHeight - 2)); // warm-up
+      double bcPart = BouncyCastleBaseline.secondsForTree(bcHeight);
+      double bcScaled = bcPart * (leaves / (double) (1L << bcHeight));
+      line("BouncyCastle XMSS tree of 2^%d leaves: %.2f s, scaled to %,d leaves: %.1f s",
+          bcHeight, bcPart, leaves, bcScaled);
+      line("  ours is %.1fx faster on 1 thread, %.1fx on 2 threads (goal >= 5x)",
+          bcScaled / prepare1, bcScaled / prepare2);
+
+      signingFigures(next2, signs, coldSigns);
+      memoryFigures(next2, seeds, keysForMemory);
+    } finally {
+      pool.shutdownNow();
+    }
+    line("");
+    line("load average at end: %s", loadAverage());
+    Files.createDirectories(results.getParent());
+    Files.write(results, lines);
+    System.out.println("(saved to " + results + ")");
+  }
+
+  private void signingFigures(PreparedWindow window, int signs, int coldSigns) {
+    byte[] message = new byte[32];
+    Latencies warm = new Latencies(signs);
+    Latencies verify = new Latencies(signs);
+    List<XmssSignature> signatures = new ArrayList<>();
+    long slot = window.fromSlot();
+    for (int i = 0; i < signs; i++) {
+      message[0] = (byte) i;
+      long start = System.nanoTime();
+      SignOutcome outcome = window.sign(slot + i, message);
+      warm.add(System.nanoTime() - start);
+      signatures.add(((SignOutcome.Signed) outcome).signature());
+    }
+    for (int i = 0; i < signs; i++) {
+      message[0] = (byte) i;
+      long start = System.nanoTime();
+      boolean valid = XmssVerifier.verify(window.publicKey(), message, signatures.get(i));
+      verify.add(System.nanoTime() - start);
+      if (!valid) {
+        throw new IllegalStateException("signature " + i + " does not verify");
+      }
+    }
+    Latencies cold = new Latencies(coldSigns);
+    Random random = new Random(42);
+    long span = window.toSlot() - window.fromSlot() + 1;
+    for (int i = 0; i < coldSigns; i++) {
+      long at = window.fromSlot() + Math.floorMod(random.nextLong(), span);
+      long start = System.nanoTime();
+      window.sign(at, message);
+      cold.add(System.nanoTime() - start);
+    }
+    line("");
+    line("sign, consecutive slots (as a validator signs): %s", warm.summary());
+    line("sign, random slots in the window (cold block):  %s", cold.summary());
+    line("verify:                                         %s", verify.summary());
+  }
+
+  private void memoryFigures(PreparedWindow window, XmssSecretSeeds seeds, int keys) {
+    byte[] encoded = window.encode();
+    List<PreparedWindow> held = new ArrayList<>();
+    long before = usedHeap();
+    for (int i = 0; i < keys; i++) {
+      held.add(PreparedWindow.decode(encoded, seeds));
+    }
+    long after = usedHeap();
+    int treeHeight = window.parameters().treeHeight();
+    long fullTrees = 2L * ((1L << (treeHeight + 1)) - 1) * XmssParameters.N;
+    line("");
+    line("memory per prepared key (2 bottom trees + upper tree), retained levels %s:",
+        window.retainedLevels());
+    line("  retained node bytes %,d; encoded window %,d bytes; measured heap per key %,d bytes"
+            + " (%d keys)",
+        window.retainedBytes(), encoded.length, (after - before) / keys, held.size());
+    line("  (keeping both bottom trees whole would be %,d bytes)", fullTrees);
+  }
+
+  private static long usedHeap() {
+    Runtime runtime = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  private void line(String format, Object... args) {
+    String text = String.format(format, args);
+    System.out.println(text);
+    lines.add(text);
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static String cpuModel() {
+    try {
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+          .filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst()
+          .orElse("unknown CPU");
+    } catch (IOException e) {
+      return "unknown CPU";
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}
