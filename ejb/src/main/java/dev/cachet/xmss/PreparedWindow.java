@@ -95,8 +95,25 @@ public final class PreparedWindow {
     if (!covers(slot)) {
       return new SignOutcome.NotPrepared(slot, fromSlot(), toSlot(), leavesToPrepareFor(slot));
     }
-    BottomTree tree = trees.get((int) (parameters().bottomTreeOf(slot) - oldest().index()));
-    return new SignOutcome.Signed(SlotSigner.sign(publicKey, seeds, tree, slot, message));
+    return new SignOutcome.Signed(SlotSigner.sign(publicKey, seeds, treeOf(slot), slot, message));
+  }
+
+  /**
+   * Computes ahead the leaf block that signing {@code slot} needs, so that signing it costs only
+   * its WOTS+ signature. Slots are global, so every key on a node crosses a block boundary at the
+   * same slot; calling this off the signing path shortly before a boundary keeps those
+   * recomputations away from the signatures. The window remembers two blocks per bottom tree.
+   *
+   * @return whether the slot is in the window (otherwise nothing is computed)
+   */
+  public boolean precomputeBlock(long slot) {
+    if (!covers(slot)) {
+      return false;
+    }
+    BottomTree tree = treeOf(slot);
+    int leaf = (int) (slot & (parameters().leavesPerTree() - 1));
+    tree.blockFor(new TreeHasher(HashFunctions.forSigning(seeds)), leaf);
+    return true;
   }
 
   /**
@@ -209,6 +226,10 @@ public final class PreparedWindow {
 
   private Preparation preparation() {
     return new Preparation(parameters(), seeds, retained);
+  }
+
+  private BottomTree treeOf(long slot) {
+    return trees.get((int) (parameters().bottomTreeOf(slot) - oldest().index()));
   }
 
   private BottomTree oldest() {

@@ -110,15 +110,20 @@ final class TreeBuild {
     }
   }
 
-  /** How many threads the executor offers: the calling thread counts as one of them. */
+  /**
+   * How many threads to use: the executor's size (the calling thread counts as one of them), never
+   * more than the machine's cores, since the work is CPU-bound; a cached pool is not asked for a
+   * thread per subtree.
+   */
   static int threadsOf(Executor executor) {
+    int cores = Runtime.getRuntime().availableProcessors();
     if (executor instanceof ForkJoinPool pool) {
-      return pool.getParallelism();
+      return Math.min(cores, pool.getParallelism());
     }
     if (executor instanceof ThreadPoolExecutor pool) {
-      return pool.getMaximumPoolSize();
+      return Math.min(cores, Math.max(1, pool.getMaximumPoolSize()));
     }
-    return Runtime.getRuntime().availableProcessors();
+    return cores;
   }
 
   /** A worker on the executor: takes subtrees of one tree build until none is left. */

@@ -43,6 +43,21 @@ class PreparationConcurrencyTest {
   }
 
   @Test
+  void usesNoMoreThreadsThanTheExecutorOrTheMachineHas() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    ExecutorService cached = Executors.newCachedThreadPool();
+    ExecutorService single = Executors.newFixedThreadPool(1);
+    try {
+      assertThat(TreeBuild.threadsOf(cached)).isEqualTo(cores);
+      assertThat(TreeBuild.threadsOf(single)).isEqualTo(1);
+      assertThat(TreeBuild.threadsOf(DIRECT)).isEqualTo(cores);
+    } finally {
+      cached.shutdownNow();
+      single.shutdownNow();
+    }
+  }
+
+  @Test
   void concurrentSignersOfOneWindowAllProduceValidSignatures() {
     List<CompletableFuture<Boolean>> results = new ArrayList<>();
     for (long slot = 0; slot < 64; slot += 3) {

@@ -129,6 +129,33 @@ class PreparedWindowTest {
   }
 
   @Test
+  void precomputingABlockKeepsItForSigningWithoutChangingSignatures() {
+    PreparedWindow window =
+        XmssKeys.generate(SMALL, SEEDS, 40, new RetainedLevels(2, 4), POOL).window();
+    long before = window.retainedBytes();
+
+    assertThat(window.precomputeBlock(44)).isTrue();
+    assertThat(window.retainedBytes()).isGreaterThan(before);
+    assertThat(window.precomputeBlock(48)).isFalse();
+    assertThat(signed(window.sign(45, message(45))))
+        .isEqualTo(signed(WINDOW.prepareFor(45, POOL).sign(45, message(45))));
+  }
+
+  @Test
+  void refusesToSignWhenTheSeedsDoNotReproduceTheWindowsTree() {
+    XmssSecretSeeds other =
+        XmssSecretSeeds.of(seeds(1).secretKeySeed(), SEEDS.secretKeyPrf(), SEEDS.publicSeed());
+    PreparedWindow window =
+        XmssKeys.generate(SMALL, SEEDS, 0, new RetainedLevels(2, 4), POOL).window();
+    PreparedWindow mismatched =
+        new PreparedWindow(
+            window.publicKey(), other, window.retainedLevels(), window.treesView(), window.path());
+
+    assertThatThrownBy(() -> mismatched.sign(1, message(1)))
+        .isInstanceOf(XmssWindowMismatchException.class);
+  }
+
+  @Test
   void refusesANegativeSlot() {
     assertThatThrownBy(() -> WINDOW.sign(-1, message(1)))
         .isInstanceOf(IllegalArgumentException.class);
