@@ -16,6 +16,7 @@ final class BouncyCastleBaseline {
   private BouncyCastleBaseline() {}
 
   /** Seconds BouncyCastle takes to generate an XMSS tree of {@code 2^height} leaves. */
+  @SuppressWarnings("deprecation")
   static double secondsForTree(int height) {
     XMSSKeyPairGenerator generator = new XMSSKeyPairGenerator();
     generator.init(

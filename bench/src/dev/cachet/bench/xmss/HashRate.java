@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * The JDK SHA-256 digest's raw rates, from which the hash-rate floors of a tree follow: the
  * compression rate on 64-byte blocks streamed through one digest (no per-call cost at all), the
  * rate of one-block hashes (one compression plus the per-call cost), and the cost of each call
- * shape XMSS uses (PRF continued from a cloned midstate, F over 96 bytes, H over 128 bytes).
- * Each shape has its own task class with its own loop, so the JIT compiles each one alone.
+ * shape XMSS uses (PRF continued from a cloned midstate, F over 96 bytes, H over 128 bytes). Each
+ * shape has its own task class with its own loop, so the JIT compiles each one alone.
  */
 final class HashRate {
 

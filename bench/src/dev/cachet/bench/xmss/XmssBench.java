@@ -3,27 +3,23 @@ package dev.cachet.bench.xmss;
 import dev.cachet.xmss.GeneratedKey;
 import dev.cachet.xmss.PreparedWindow;
 import dev.cachet.xmss.RetainedLevels;
-import dev.cachet.xmss.SignOutcome;
 import dev.cachet.xmss.XmssKeys;
 import dev.cachet.xmss.XmssParameters;
 import dev.cachet.xmss.XmssSecretSeeds;
-import dev.cachet.xmss.XmssSignature;
-import dev.cachet.xmss.XmssVerifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * XMSS^MT preparation, signing and memory figures in one run (see bench/README.md). Prints a
- * table; every figure is measured in this run on this machine, except the 8 MiB full-retention
- * reference, which is arithmetic.
+ * XMSS^MT preparation, signing and memory figures in one run (see bench/README.md). Prints a table;
+ * every figure is measured in this run on this machine, except the 8 MiB full-retention reference,
+ * which is arithmetic.
  */
 public final class XmssBench {
 
@@ -58,10 +54,15 @@ public final class XmssBench {
     int keysForMemory = Integer.parseInt(env("BENCH_MEMORY_KEYS", "16"));
     long leaves = parameters.leavesPerTree();
 
-    line("XMSS^MT benchmark — %s (bottom trees of %,d leaves), retained levels %s",
+    line(
+        "XMSS^MT benchmark — %s (bottom trees of %,d leaves), retained levels %s",
         parameters.name(), leaves, RetainedLevels.DEFAULT);
-    line("machine: %d cores, %s, Java %s (%s)", Runtime.getRuntime().availableProcessors(),
-        cpuModel(), System.getProperty("java.version"), System.getProperty("java.vm.name"));
+    line(
+        "machine: %d cores, %s, Java %s (%s)",
+        Runtime.getRuntime().availableProcessors(),
+        cpuModel(),
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"));
     line("load average at start: %s", loadAverage());
 
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -76,18 +77,27 @@ public final class XmssBench {
       line("");
       line("SHA-256 (JDK MessageDigest), ns per call          1 thread   per thread, 2 busy");
       line("  compression, 64-byte blocks streamed           %8.1f   %8.1f", one.block, two.block);
-      line("  one-block hash (55-byte message)               %8.1f   %8.1f", one.oneBlock, two.oneBlock);
+      line(
+          "  one-block hash (55-byte message)               %8.1f   %8.1f",
+          one.oneBlock, two.oneBlock);
       line("  PRF: cloned 64-byte midstate + 32 bytes        %8.1f   %8.1f", one.prf, two.prf);
       line("  F: 96 bytes (2 compressions)                   %8.1f   %8.1f", one.f, two.f);
       line("  H: 128 bytes (3 compressions)                  %8.1f   %8.1f", one.h, two.h);
-      line("tree of %,d leaves: %,d compressions in %,d SHA-256 calls", leaves, compressions, calls);
+      line(
+          "tree of %,d leaves: %,d compressions in %,d SHA-256 calls", leaves, compressions, calls);
       double[] floorBlock = {compressions * one.block / 1e9, compressions * two.block / 2e9};
       double[] floorCall = {calls * one.oneBlock / 1e9, calls * two.oneBlock / 2e9};
       double[] floorApi = {one.tree(leaves) / 1e9, two.tree(leaves) / 2e9};
       line("hash-rate floors for that tree                     1 thread  2 threads");
-      line("  A  compression rate (no per-call cost)          %7.2f s  %7.2f s", floorBlock[0], floorBlock[1]);
-      line("  B  one-block hashes x SHA-256 calls             %7.2f s  %7.2f s", floorCall[0], floorCall[1]);
-      line("  C  each call at its measured JDK-digest cost    %7.2f s  %7.2f s", floorApi[0], floorApi[1]);
+      line(
+          "  A  compression rate (no per-call cost)          %7.2f s  %7.2f s",
+          floorBlock[0], floorBlock[1]);
+      line(
+          "  B  one-block hashes x SHA-256 calls             %7.2f s  %7.2f s",
+          floorCall[0], floorCall[1]);
+      line(
+          "  C  each call at its measured JDK-digest cost    %7.2f s  %7.2f s",
+          floorApi[0], floorApi[1]);
 
       // (1) preparing one bottom tree, 1 and 2 threads
       XmssSecretSeeds seeds = XmssSecretSeeds.generate(new SecureRandom());
@@ -95,7 +105,8 @@ public final class XmssBench {
       GeneratedKey key = XmssKeys.generate(parameters, seeds, 0, pool);
       double keygen = seconds(start);
       line("");
-      line("key generation (%,d leaves: top tree + first bottom tree), 2 threads: %.2f s",
+      line(
+          "key generation (%,d leaves: top tree + first bottom tree), 2 threads: %.2f s",
           XmssKeys.leavesToGenerate(parameters, 0, RetainedLevels.DEFAULT), keygen);
       PreparedWindow window = key.window();
       start = System.nanoTime();
@@ -108,25 +119,36 @@ public final class XmssBench {
         throw new IllegalStateException("the two preparations differ");
       }
       line("prepare next bottom tree (%,d leaf computations):", window.leavesToPrepareNext());
-      line("  1 thread  %6.2f s  (%.3f ms/leaf) = %.2fx floor A, %.2fx floor B, %.2fx floor C",
-          prepare1, prepare1 * 1e3 / leaves, prepare1 / floorBlock[0], prepare1 / floorCall[0],
+      line(
+          "  1 thread  %6.2f s  (%.3f ms/leaf) = %.2fx floor A, %.2fx floor B, %.2fx floor C",
+          prepare1,
+          prepare1 * 1e3 / leaves,
+          prepare1 / floorBlock[0],
+          prepare1 / floorCall[0],
           prepare1 / floorApi[0]);
-      line("  2 threads %6.2f s  (%.3f ms/leaf) = %.2fx floor A, %.2fx floor B, %.2fx floor C"
+      line(
+          "  2 threads %6.2f s  (%.3f ms/leaf) = %.2fx floor A, %.2fx floor B, %.2fx floor C"
               + "  (goal <= 1.25x)",
-          prepare2, prepare2 * 1e3 / leaves, prepare2 / floorBlock[1], prepare2 / floorCall[1],
+          prepare2,
+          prepare2 * 1e3 / leaves,
+          prepare2 / floorBlock[1],
+          prepare2 / floorCall[1],
           prepare2 / floorApi[1]);
 
       // (3) BouncyCastle for the same work
       BouncyCastleBaseline.secondsForTree(Math.max(2, bcHeight - 2)); // warm-up
       double bcPart = BouncyCastleBaseline.secondsForTree(bcHeight);
       double bcScaled = bcPart * (leaves / (double) (1L << bcHeight));
-      line("BouncyCastle XMSS tree of 2^%d leaves: %.2f s, scaled to %,d leaves: %.1f s",
+      line(
+          "BouncyCastle XMSS tree of 2^%d leaves: %.2f s, scaled to %,d leaves: %.1f s",
           bcHeight, bcPart, leaves, bcScaled);
-      line("  ours is %.1fx faster on 1 thread, %.1fx on 2 threads (goal >= 5x)",
+      line(
+          "  ours is %.1fx faster on 1 thread, %.1fx on 2 threads (goal >= 5x)",
           bcScaled / prepare1, bcScaled / prepare2);
 
-      signingFigures(next2, signs, coldSigns);
-      memoryFigures(next2, seeds, keysForMemory);
+      WindowFigures figures = new WindowFigures(this::line);
+      figures.signing(next2, signs, coldSigns);
+      figures.memory(next2, seeds, keysForMemory);
     } finally {
       pool.shutdownNow();
     }
@@ -152,76 +174,13 @@ public final class XmssBench {
 
     /** Nanoseconds for a tree of {@code leaves} leaves with every call at its measured cost. */
     double tree(long leaves) {
-      double leaf = PRF_PER_LEAF * prf + F_PER_LEAF * f + H_PER_LEAF * h + STREAMED_PER_LEAF * block;
+      double leaf =
+          PRF_PER_LEAF * prf + F_PER_LEAF * f + H_PER_LEAF * h + STREAMED_PER_LEAF * block;
       return leaves * leaf + (leaves - 1) * (PRF_PER_NODE * prf + H_PER_NODE * h);
     }
   }
 
-  private void signingFigures(PreparedWindow window, int signs, int coldSigns) {
-    byte[] message = new byte[32];
-    Latencies warm = new Latencies(signs);
-    Latencies verify = new Latencies(signs);
-    List<XmssSignature> signatures = new ArrayList<>();
-    long slot = window.fromSlot();
-    for (int i = 0; i < signs; i++) {
-      message[0] = (byte) i;
-      long start = System.nanoTime();
-      SignOutcome outcome = window.sign(slot + i, message);
-      warm.add(System.nanoTime() - start);
-      signatures.add(((SignOutcome.Signed) outcome).signature());
-    }
-    for (int i = 0; i < signs; i++) {
-      message[0] = (byte) i;
-      long start = System.nanoTime();
-      boolean valid = XmssVerifier.verify(window.publicKey(), message, signatures.get(i));
-      verify.add(System.nanoTime() - start);
-      if (!valid) {
-        throw new IllegalStateException("signature " + i + " does not verify");
-      }
-    }
-    Latencies cold = new Latencies(coldSigns);
-    Random random = new Random(42);
-    long span = window.toSlot() - window.fromSlot() + 1;
-    for (int i = 0; i < coldSigns; i++) {
-      long at = window.fromSlot() + Math.floorMod(random.nextLong(), span);
-      long start = System.nanoTime();
-      window.sign(at, message);
-      cold.add(System.nanoTime() - start);
-    }
-    line("");
-    line("sign, consecutive slots (as a validator signs): %s", warm.summary());
-    line("sign, random slots in the window (cold block):  %s", cold.summary());
-    line("verify:                                         %s", verify.summary());
-  }
-
-  private void memoryFigures(PreparedWindow window, XmssSecretSeeds seeds, int keys) {
-    byte[] encoded = window.encode();
-    List<PreparedWindow> held = new ArrayList<>();
-    long before = usedHeap();
-    for (int i = 0; i < keys; i++) {
-      held.add(PreparedWindow.decode(encoded, seeds));
-    }
-    long after = usedHeap();
-    int treeHeight = window.parameters().treeHeight();
-    long fullTrees = 2L * ((1L << (treeHeight + 1)) - 1) * XmssParameters.N;
-    line("");
-    line("memory per prepared key (2 bottom trees + upper tree), retained levels %s:",
-        window.retainedLevels());
-    line("  retained node bytes %,d; encoded window %,d bytes; measured heap per key %,d bytes"
-            + " (%d keys)",
-        window.retainedBytes(), encoded.length, (after - before) / keys, held.size());
-    line("  (keeping both bottom trees whole would be %,d bytes)", fullTrees);
-  }
-
-  private static long usedHeap() {
-    Runtime runtime = Runtime.getRuntime();
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    return runtime.totalMemory() - runtime.freeMemory();
-  }
-
-  private void line(String format, Object... args) {
+  void line(String format, Object... args) {
     String text = String.format(format, args);
     System.out.println(text);
     lines.add(text);

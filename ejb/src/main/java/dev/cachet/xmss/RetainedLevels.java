@@ -12,9 +12,11 @@ package dev.cachet.xmss;
 public record RetainedLevels(int bottom, int upper) {
 
   /**
-   * The default: blocks of 32 slots (a cold sign recomputes 32 leaves, about 10 ms) and 256 leaves
-   * per upper layer at preparation (well under 1% of a bottom tree). For h = 32, d = 2 a prepared
-   * key then holds about 283 KB instead of 8 MiB for two full bottom trees.
+   * The default: blocks of 32 slots (a cold sign recomputes 32 leaves, about 10 ms; consecutive
+   * slots then cost about one leaf each) and 256 leaves per upper layer at preparation (0.4% of a
+   * bottom tree). For h = 32, d = 2 a prepared window of two bottom trees holds 283,744 bytes of
+   * nodes and upper signatures (plus up to 7,936 bytes of remembered leaf blocks), against 8 MiB
+   * for two whole bottom trees.
    */
   public static final RetainedLevels DEFAULT = new RetainedLevels(5, 8);
 

@@ -176,9 +176,14 @@ class PreparedWindowTest {
   }
 
   @Test
-  void productionDefaultWindowEncodingHasTheDocumentedSize() {
-    int bytes = WindowCodec.encodedLength(XmssParameters.PRODUCTION, RetainedLevels.DEFAULT, 2);
+  void productionDefaultWindowHoldsTheDocumentedBytes() {
+    XmssParameters p = XmssParameters.PRODUCTION;
+    long bottomTree = TreeLevels.byteSize(16, 5) + p.layerSignatureLength();
+    long held = 2 * bottomTree + TreeLevels.byteSize(16, 8);
 
-    assertThat(bytes).isEqualTo(1 + 4 + 64 + 1 + 2 * (8 + 4095 * 32 + 2656) + (8 + 511 * 32));
+    assertThat(held).isEqualTo(283_744);
+    assertThat(WindowCodec.encodedLength(p, RetainedLevels.DEFAULT, 2))
+        .isEqualTo(70 + held + 2 * 8 + 8);
+    assertThat(2L * TreeLevels.byteSize(16, 0)).isEqualTo(8L * 1024 * 1024 - 64);
   }
 }
