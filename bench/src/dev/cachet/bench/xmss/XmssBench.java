@@ -7,6 +7,7 @@ import dev.cachet.xmss.XmssKeys;
 import dev.cachet.xmss.XmssParameters;
 import dev.cachet.xmss.XmssSecretSeeds;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -110,11 +111,15 @@ public final class XmssBench {
           XmssKeys.leavesToGenerate(parameters, 0, RetainedLevels.DEFAULT), keygen);
       PreparedWindow window = key.window();
       start = System.nanoTime();
+      long cpuStart = processCpuNanos();
       PreparedWindow next1 = window.prepareNext(direct);
       double prepare1 = seconds(start);
+      double cpu1 = (processCpuNanos() - cpuStart) / 1e9;
       start = System.nanoTime();
+      cpuStart = processCpuNanos();
       PreparedWindow next2 = window.prepareNext(pool);
       double prepare2 = seconds(start);
+      double cpu2 = (processCpuNanos() - cpuStart) / 1e9;
       if (!next1.bottomTrees().equals(next2.bottomTrees())) {
         throw new IllegalStateException("the two preparations differ");
       }
@@ -134,6 +139,10 @@ public final class XmssBench {
           prepare2 / floorBlock[1],
           prepare2 / floorCall[1],
           prepare2 / floorApi[1]);
+      line(
+          "  process CPU: 1 thread %.2f s, 2 threads %.2f s = %.2f cores busy on average"
+              + " (load now %s)",
+          cpu1, cpu2, cpu2 / prepare2, loadAverage());
 
       // (3) BouncyCastle for the same work
       BouncyCastleBaseline.secondsForTree(Math.max(2, bcHeight - 2)); // warm-up
@@ -205,6 +214,12 @@ public final class XmssBench {
     } catch (IOException e) {
       return "unknown CPU";
     }
+  }
+
+  /** CPU time of this JVM (all threads, GC and JIT included). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static String loadAverage() {
