@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * database wrote the record since this node loaded it, the update is applied again, under the row
  * lock, to what that node wrote: updates are pure functions of the current plaintext.
  */
-public final class StateVault {
+public final class StateVault implements StateRecords {
 
   /** How often a write is tried when another node inserts the same new record at once. */
   static final int MAX_ATTEMPTS = 5;
@@ -109,6 +109,7 @@ public final class StateVault {
   }
 
   /** The record's plaintext (a copy), loading and decrypting it if it is not in memory. */
+  @Override
   public Optional<byte[]> read(String name) {
     RecordNames.check(name);
     Plain cached = memory.get(name);
@@ -119,6 +120,7 @@ public final class StateVault {
   }
 
   /** Applies {@code update} to the record and persists the result if it changed. */
+  @Override
   public UpdateOutcome update(String name, StateUpdate update) {
     return write(RecordNames.check(name), Optional.empty(), update);
   }
@@ -141,6 +143,7 @@ public final class StateVault {
   }
 
   /** Metadata of every stored record, never plaintext. */
+  @Override
   public List<RecordInfo> list() {
     return store.loadAll().stream().map(StoredRecord::info).toList();
   }

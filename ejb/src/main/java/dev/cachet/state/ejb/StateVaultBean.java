@@ -7,6 +7,7 @@ import dev.cachet.state.HighWaterMarks;
 import dev.cachet.state.KeyProvider;
 import dev.cachet.state.KeyProviders;
 import dev.cachet.state.RecordInfo;
+import dev.cachet.state.StateRecords;
 import dev.cachet.state.StateRollbackException;
 import dev.cachet.state.StateUpdate;
 import dev.cachet.state.StateVault;
@@ -17,6 +18,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -42,9 +44,10 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  */
 @Singleton
 @Startup
+@LocalBean
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class StateVaultBean {
+public class StateVaultBean implements StateRecords {
 
   static final String HIGH_WATER_FILE = "state.hwm";
 
@@ -116,10 +119,12 @@ public class StateVaultBean {
     }
   }
 
+  @Override
   public Optional<byte[]> read(String name) {
     return vault.read(name);
   }
 
+  @Override
   public UpdateOutcome update(String name, StateUpdate update) {
     return vault.update(name, update);
   }
@@ -132,6 +137,7 @@ public class StateVaultBean {
     return vault.markerExists(marker);
   }
 
+  @Override
   public List<RecordInfo> list() {
     return vault.list();
   }

@@ -1,0 +1,30 @@
+package dev.cachet.keys;
+
+import java.time.Duration;
+
+/** What the key manager reports for metrics; the bean implements it over MicroProfile Metrics. */
+public interface KeyEvents {
+
+  void signed(KeyRole role, Duration latency);
+
+  void refused(String code);
+
+  void preparationFinished(ValidatorKeyId id, Duration duration);
+
+  void preparationFailed(ValidatorKeyId id);
+
+  KeyEvents NONE =
+      new KeyEvents() {
+        @Override
+        public void signed(KeyRole role, Duration latency) {}
+
+        @Override
+        public void refused(String code) {}
+
+        @Override
+        public void preparationFinished(ValidatorKeyId id, Duration duration) {}
+
+        @Override
+        public void preparationFailed(ValidatorKeyId id) {}
+      };
+}

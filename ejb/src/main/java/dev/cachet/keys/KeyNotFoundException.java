@@ -1,0 +1,11 @@
+package dev.cachet.keys;
+
+import dev.cachet.error.UnknownResourceException;
+
+/** No key of that validator and role on this node (HTTP 404). */
+public class KeyNotFoundException extends UnknownResourceException {
+
+  public KeyNotFoundException(ValidatorKeyId id) {
+    super("KEY_NOT_FOUND", "this node holds no " + id);
+  }
+}

@@ -1,0 +1,282 @@
+package dev.cachet.keys;
+
+import dev.cachet.clock.SlotClock;
+import dev.cachet.state.StateRecords;
+import dev.cachet.xmss.PreparedWindow;
+import dev.cachet.xmss.RetainedLevels;
+import dev.cachet.xmss.XmssKeys;
+import dev.cachet.xmss.XmssParameters;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Prepares windows off the request path, one preparation at a time per key, on the node's bounded
+ * preparation pool; swaps each finished window in and keeps it in the window store so a restart
+ * does not recompute it. Decides at every slot which keys need their next tree: those whose window
+ * would otherwise end within the lead, and those the wall clock has left behind (catch-up).
+ */
+final class Preparations {
+
+  private static final Logger LOG = Logger.getLogger(Preparations.class.getName());
+
+  private final ExecutorService pool;
+  private final SlotClock slots;
+  private final Clock clock;
+  private final PreparationCost cost;
+  private final WindowStore windows;
+  private final StateRecords vault;
+  private final KeyEvents events;
+  private final OptionalLong leadSlots;
+
+  Preparations(
+      ExecutorService pool,
+      int threads,
+      SlotClock slots,
+      Clock clock,
+      WindowStore windows,
+      StateRecords vault,
+      KeyEvents events,
+      OptionalLong leadSlots) {
+    this.pool = pool;
+    this.slots = slots;
+    this.clock = clock;
+    this.cost = new PreparationCost(threads);
+    this.windows = windows;
+    this.vault = vault;
+    this.events = events;
+    this.leadSlots = leadSlots;
+  }
+
+  ExecutorService pool() {
+    return pool;
+  }
+
+  /** Slots before a window's end at which its next tree is started: configured, or half a tree. */
+  long lead(XmssParameters parameters) {
+    return leadSlots.orElse(parameters.leavesPerTree() / 2);
+  }
+
+  /** The slot a key must be able to sign now: the current one, or its activation slot if later. */
+  long targetSlot(SigningRecord record) {
+    return Math.max(slots.currentSlot(), record.activationSlot());
+  }
+
+  /** Starts (or joins) the preparation that makes {@code slot} signable. */
+  KeyEntry.Preparation prepareFor(KeyEntry entry, long slot) {
+    SigningRecord record = entry.record;
+    PreparedWindow base = entry.window;
+    XmssParameters parameters = record.parameters();
+    OptionalLong tree = OptionalLong.of(parameters.bottomTreeOf(slot));
+    if (base == null) {
+      long leaves = XmssKeys.leavesToGenerate(parameters, slot, RetainedLevels.DEFAULT);
+      return start(
+          entry, "the window of slot " + slot, tree, leaves, () -> regenerate(record, slot));
+    }
+    if (parameters.bottomTreeOf(slot) == base.nextBottomTree().orElse(-1)) {
+      return prepareNext(entry);
+    }
+    return start(
+        entry,
+        "the window of slot " + slot,
+        tree,
+        base.leavesToPrepareFor(slot),
+        () -> base.prepareFor(slot, pool));
+  }
+
+  /** Starts (or joins) the preparation of the tree after the window's newest. */
+  KeyEntry.Preparation prepareNext(KeyEntry entry) {
+    PreparedWindow base = entry.window;
+    return start(
+        entry,
+        "the next bottom tree",
+        base.nextBottomTree(),
+        base.leavesToPrepareNext(),
+        () -> base.prepareNext(pool));
+  }
+
+  /** Expected wall time to compute {@code leaves} leaves on this node. */
+  Duration estimate(long leaves) {
+    return cost.estimate(leaves);
+  }
+
+  /** A window prepared outside a preparation (an import): kept, and completed by the next tree. */
+  void adopt(KeyEntry entry, PreparedWindow window) {
+    keep(entry, window);
+    if (window.bottomTrees().size() == 1 && window.nextBottomTree().isPresent()) {
+      prepareNext(entry);
+    }
+  }
+
+  /** Loads the key's stored window in the background, then catches it up to the wall clock. */
+  void restore(KeyEntry entry) {
+    pool.execute(new WindowRestoration(this, entry));
+  }
+
+  /** The slot tick: starts what this key needs so that no slot it will be asked for waits. */
+  void tick(KeyEntry entry) {
+    SigningRecord record = entry.record;
+    if (record == null || record.retired() || entry.running().isPresent()) {
+      return;
+    }
+    long target = targetSlot(record);
+    if (target >= record.parameters().lifetime()) {
+      return;
+    }
+    PreparedWindow window = entry.window;
+    if (window == null || target > window.toSlot()) {
+      prepareFor(entry, target);
+    } else if (window.toSlot() - target < lead(record.parameters())
+        && window.nextBottomTree().isPresent()) {
+      prepareNext(entry);
+    } else {
+      window.precomputeBlock(target + 1); // a block boundary costs the tick, not a signature
+    }
+  }
+
+  private PreparedWindow regenerate(SigningRecord record, long slot) {
+    PreparedWindow window =
+        XmssKeys.generate(record.parameters(), record.seeds(), slot, pool).window();
+    if (!window.publicKey().equals(record.publicKey())) {
+      throw new IllegalStateException("the stored seeds do not give the key's public root");
+    }
+    return window;
+  }
+
+  private KeyEntry.Preparation start(
+      KeyEntry entry, String what, OptionalLong tree, long leaves, Supplier<PreparedWindow> work) {
+    KeyEntry.Preparation candidate =
+        new KeyEntry.Preparation(
+            new CompletableFuture<>(), tree, leaves, clock.instant(), cost.estimate(leaves));
+    return entry.begin(
+        candidate, () -> pool.execute(new WindowPreparation(this, entry, candidate, what, work)));
+  }
+
+  /**
+   * Runs on the pool: computes, swaps in, keeps, and chains the next tree if the window has one.
+   */
+  void run(KeyEntry entry, KeyEntry.Preparation p, String what, Supplier<PreparedWindow> work) {
+    LOG.info(() -> "preparing " + what + " of the " + entry.id + ": " + p.leaves() + " leaves");
+    long start = System.nanoTime();
+    try {
+      PreparedWindow prepared = work.get();
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      cost.observe(p.leaves(), took);
+      boolean installed = entry.install(prepared);
+      p.done().complete(prepared);
+      events.preparationFinished(entry.id, took);
+      LOG.info(
+          () ->
+              String.format(
+                  "prepared %s of the %s in %.1f s: window %d..%d",
+                  what,
+                  entry.id,
+                  took.toMillis() / 1000.0,
+                  prepared.fromSlot(),
+                  prepared.toSlot()));
+      if (installed) {
+        adopt(entry, prepared);
+      }
+    } catch (RuntimeException | Error e) {
+      p.done().completeExceptionally(e);
+      events.preparationFailed(entry.id);
+      LOG.log(Level.SEVERE, "preparing " + what + " of the " + entry.id + " failed", e);
+    } finally {
+      entry.ended(p);
+    }
+  }
+
+  /** Stores the window's public nodes and notes their hash in the key's record (best effort). */
+  private void keep(KeyEntry entry, PreparedWindow window) {
+    try {
+      String hash = windows.store(window.encode());
+      entry.signing.lock();
+      try {
+        SigningPolicy.Written written = new SigningPolicy.Written();
+        vault.update(
+            entry.id.recordName(),
+            current -> {
+              SigningRecord record = SigningRecordCodec.decode(current.orElseThrow());
+              written.record = record;
+              if (record.retired() || record.windowBlob().equals(Optional.of(hash))) {
+                return Optional.empty();
+              }
+              written.record = record.withWindowBlob(hash);
+              return Optional.of(SigningRecordCodec.encode(written.record));
+            });
+        entry.record = written.record;
+      } finally {
+        entry.signing.unlock();
+      }
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "the window of the " + entry.id + " is kept in memory only: a restart recomputes it",
+          e);
+    }
+  }
+
+  /** Decodes the key's stored window, if it has one that is still good. */
+  Optional<PreparedWindow> stored(SigningRecord record) {
+    try {
+      return record
+          .windowBlob()
+          .flatMap(windows::fetch)
+          .map(bytes -> PreparedWindow.decode(bytes, record.seeds()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "a stored window could not be used; recomputing it", e);
+      return Optional.empty();
+    }
+  }
+
+  /** A preparation as a named task, so a thread dump tells which key it prepares. */
+  static final class WindowPreparation implements Runnable {
+    private final Preparations preparations;
+    private final KeyEntry entry;
+    private final KeyEntry.Preparation preparation;
+    private final String what;
+    private final Supplier<PreparedWindow> work;
+
+    WindowPreparation(
+        Preparations preparations,
+        KeyEntry entry,
+        KeyEntry.Preparation preparation,
+        String what,
+        Supplier<PreparedWindow> work) {
+      this.preparations = preparations;
+      this.entry = entry;
+      this.preparation = preparation;
+      this.what = what;
+      this.work = work;
+    }
+
+    @Override
+    public void run() {
+      preparations.run(entry, preparation, what, work);
+    }
+  }
+
+  /** Restores a key's window at start: from the store if possible, then up to the wall clock. */
+  static final class WindowRestoration implements Runnable {
+    private final Preparations preparations;
+    private final KeyEntry entry;
+
+    WindowRestoration(Preparations preparations, KeyEntry entry) {
+      this.preparations = preparations;
+      this.entry = entry;
+    }
+
+    @Override
+    public void run() {
+      SigningRecord record = entry.record;
+      preparations.stored(record).ifPresent(entry::install);
+      preparations.tick(entry);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package dev.cachet.keys;
+
+import dev.cachet.clock.SlotClock;
+import dev.cachet.state.EnvKeyProvider;
+import dev.cachet.state.HighWaterMarks;
+import dev.cachet.state.StateVault;
+import dev.cachet.state.VaultObserver;
+import dev.cachet.state.ejb.H2Database;
+import dev.cachet.state.ejb.LocalTransactionStateStore;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A node's key manager over the real vault on H2, with a clock and an executor the test drives.
+ * Restarting makes a new manager (and vault) over the same database, window store and state key.
+ */
+final class KeyTestNode {
+
+  static final Instant GENESIS = Instant.parse("2026-01-01T00:00:00Z");
+
+  final H2Database database;
+  final Path dir;
+  final ManualExecutor pool = new ManualExecutor();
+  final MutableClock clock = new MutableClock(GENESIS);
+  final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+  final Map<String, String> env = new ConcurrentHashMap<>();
+  final KeyManager keys;
+
+  KeyTestNode(H2Database database, Path dir) {
+    this.database = database;
+    this.dir = dir;
+    byte[] key = new byte[32];
+    new Random(5).nextBytes(key);
+    env.put("CACHET_STATE_KEY_HEX", HexFormat.of().formatHex(key));
+    this.keys = manager();
+  }
+
+  private KeyTestNode(KeyTestNode before) {
+    this.database = before.database;
+    this.dir = before.dir;
+    this.blobs.putAll(before.blobs);
+    this.env.putAll(before.env);
+    this.clock.set(before.clock.instant());
+    this.keys = manager();
+  }
+
+  /** The same node after a restart: same database, blobs and key, nothing in memory. */
+  KeyTestNode restarted() {
+    return new KeyTestNode(this);
+  }
+
+  StateVault vault;
+
+  private KeyManager manager() {
+    vault =
+        new StateVault(
+            new LocalTransactionStateStore(database),
+            new EnvKeyProvider("CACHET_STATE_KEY_HEX", name -> Optional.ofNullable(env.get(name))),
+            Optional.empty(),
+            HighWaterMarks.open(dir.resolve("state.hwm")),
+            VaultObserver.NONE,
+            new SecureRandom());
+    WindowStore windows =
+        new WindowStore() {
+          @Override
+          public String store(byte[] window) {
+            String hash = Integer.toHexString(java.util.Arrays.hashCode(window));
+            blobs.put(hash, window.clone());
+            return hash;
+          }
+
+          @Override
+          public Optional<byte[]> fetch(String hash) {
+            return Optional.ofNullable(blobs.get(hash)).map(byte[]::clone);
+          }
+        };
+    return new KeyManager(
+        vault,
+        windows,
+        new SlotClock(GENESIS, Duration.ofSeconds(1), clock),
+        clock,
+        pool,
+        1,
+        OptionalLong.empty(),
+        KeyEvents.NONE,
+        new SecureRandom());
+  }
+
+  void atSlot(long slot) {
+    clock.set(GENESIS.plusSeconds(slot));
+  }
+
+  /** A clock the test sets. */
+  static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
