@@ -56,7 +56,9 @@ public final class StateVaultBench {
     Path keyFile = work.resolve("kms.key");
     Files.writeString(keyFile, hex + "\n");
     Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-    String url = "jdbc:h2:file:" + work.resolve("db").resolve("bench").toAbsolutePath();
+    // As the node runs H2 (DatabaseDurability): every commit reaches the file before it returns.
+    String url =
+        "jdbc:h2:file:" + work.resolve("db").resolve("bench").toAbsolutePath() + ";WRITE_DELAY=0";
 
     byte[] payload = new byte[RECORD_BYTES];
     new Random(2).nextBytes(payload);

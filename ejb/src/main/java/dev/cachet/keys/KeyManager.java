@@ -250,15 +250,20 @@ public final class KeyManager {
   }
 
   private KeyNotPreparedException notPrepared(KeyEntry entry, long slot) {
-    KeyEntry.Preparation preparation =
-        entry.record == null || entry.record.retired()
-            ? entry.running().orElseThrow(() -> new KeyRetiredException(entry.id))
-            : entry.running().orElseGet(() -> preparations.prepareFor(entry, slot));
+    Duration retry;
+    if (entry.record == null) { // still being generated
+      retry =
+          entry
+              .running()
+              .orElseThrow(() -> new KeyNotFoundException(entry.id))
+              .remaining(clock.instant());
+    } else {
+      retry = preparations.forRequest(entry, slot);
+    }
     PreparedWindow window = entry.window;
     String held =
         window == null ? "no window yet" : "window " + window.fromSlot() + ".." + window.toSlot();
-    return new KeyNotPreparedException(
-        entry.id, slot, held, preparation.remaining(clock.instant()));
+    return new KeyNotPreparedException(entry.id, slot, held, retry);
   }
 
   /** Every key, by validator and role. */
@@ -289,9 +294,8 @@ public final class KeyManager {
   public List<ValidatorKeyId> unready() {
     long current = slots.currentSlot();
     return keys.values().stream()
-        .filter(e -> e.record != null && !e.record.retired())
+        .filter(e -> e.record != null && KeyViews.live(e.record, current))
         .filter(e -> e.record.activationSlot() <= current)
-        .filter(e -> current < e.record.parameters().lifetime())
         .filter(e -> e.window == null || !e.window.covers(current))
         .map(e -> e.id)
         .toList();

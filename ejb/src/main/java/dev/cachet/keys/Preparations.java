@@ -8,6 +8,7 @@ import dev.cachet.xmss.XmssKeys;
 import dev.cachet.xmss.XmssParameters;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -66,6 +67,38 @@ final class Preparations {
   /** The slot a key must be able to sign now: the current one, or its activation slot if later. */
   long targetSlot(SigningRecord record) {
     return Math.max(slots.currentSlot(), record.activationSlot());
+  }
+
+  /**
+   * Answers a request for a slot the window does not hold: starts (or joins) the preparation that
+   * brings the window to it, when that window still signs the current slot, and says how long the
+   * client should wait. A slot further ahead is not prepared now: moving the window there would
+   * leave the current slot unsignable, so it waits for the slot tick to reach it in turn.
+   */
+  Duration forRequest(KeyEntry entry, long slot) {
+    Optional<KeyEntry.Preparation> running = entry.running();
+    if (running.isPresent()) {
+      return running.get().remaining(clock.instant());
+    }
+    SigningRecord record = entry.record;
+    long target = targetSlot(record);
+    PreparedWindow window = entry.window;
+    if (window == null || target > window.toSlot()) {
+      return prepareFor(entry, target).remaining(clock.instant());
+    }
+    XmssParameters parameters = record.parameters();
+    long slotTree = parameters.bottomTreeOf(slot);
+    List<Long> held = window.bottomTrees();
+    long newest = held.get(held.size() - 1);
+    if (window.nextBottomTree().orElse(-1) == slotTree
+        && target >= parameters.firstSlotOf(newest)) {
+      return prepareNext(entry).remaining(clock.instant());
+    }
+    long tickPreparesAt = parameters.firstSlotOf(slotTree) - lead(parameters);
+    Duration wait =
+        slots.slotDuration().multipliedBy(Math.max(0, tickPreparesAt - slots.currentSlot()));
+    Duration retry = wait.plus(cost.estimate(window.leavesToPrepareNext()));
+    return retry.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retry;
   }
 
   /** Starts (or joins) the preparation that makes {@code slot} signable. */

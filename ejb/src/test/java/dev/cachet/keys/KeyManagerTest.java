@@ -138,6 +138,20 @@ class KeyManagerTest {
   }
 
   @Test
+  void aFarFutureRequestNeverMovesTheWindowAwayFromTheCurrentSlot() {
+    activeKey(0);
+    node.atSlot(5);
+    assertThatThrownBy(() -> node.keys.sign(ATTESTER, 100, message(1)))
+        .isInstanceOf(KeyNotPreparedException.class)
+        .satisfies(
+            e ->
+                assertThat(((RetryLaterException) e).retryAfter())
+                    .isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(96 - 8 - 5)));
+    assertThat(node.pool.waiting(Preparations.WindowPreparation.class)).isZero();
+    assertThat(node.keys.sign(ATTESTER, 5, message(5))).isNotEmpty();
+  }
+
+  @Test
   void catchingUpFarAheadPreparesTheSlotsTreeDirectly() {
     activeKey(0);
     node.atSlot(200);

@@ -70,6 +70,32 @@ public final class Http {
             .build());
   }
 
+  /** POST of a JSON body, with the admin token if one is given. */
+  public HttpResponse<byte[]> postJson(String path, String json, String bearer) {
+    HttpRequest.Builder request =
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return send(request.build());
+  }
+
+  public HttpResponse<byte[]> postJson(String path, String json) {
+    return postJson(path, json, null);
+  }
+
+  /** GET with the admin token. */
+  public HttpResponse<byte[]> get(String path, String bearer) {
+    return send(request(path).header("Authorization", "Bearer " + bearer).GET().build());
+  }
+
+  /** DELETE with the admin token. */
+  public HttpResponse<byte[]> delete(String path, String bearer) {
+    return send(request(path).header("Authorization", "Bearer " + bearer).DELETE().build());
+  }
+
   public static String text(HttpResponse<byte[]> response) {
     return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
   }

@@ -12,6 +12,7 @@ import dev.cachet.blob.StoredBlob;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  */
 @Singleton
 @Startup
+@DependsOn("DatabaseDurability")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BlobStoreBean {
@@ -78,6 +80,11 @@ public class BlobStoreBean {
    */
   public CachedBlobs cachedBlobs() {
     return store;
+  }
+
+  /** Stores bytes the node produced itself (no request body, no size limit of peers' blobs). */
+  public StoredBlob put(byte[] content) {
+    return store.put(content);
   }
 
   public Blob get(BlobHash hash) {

@@ -17,6 +17,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
@@ -45,6 +46,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @Singleton
 @Startup
 @LocalBean
+@DependsOn("DatabaseDurability")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StateVaultBean implements StateRecords {

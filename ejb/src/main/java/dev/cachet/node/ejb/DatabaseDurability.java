@@ -1,0 +1,46 @@
+package dev.cachet.node.ejb;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Makes every commit reach the database file before it returns. H2 by default writes commits to its
+ * file up to half a second later, so a node killed in that moment (SIGKILL, OOM killer) loses
+ * commits it had reported, among them signed slots whose signatures had left the node: a leaf could
+ * then be used twice. {@code SET WRITE_DELAY 0} is stored in the database, so it holds for any H2
+ * URL the operator gives. (It protects against the process dying; against power loss only a
+ * database that syncs each commit, such as PostgreSQL, protects.)
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DatabaseDurability {
+
+  private static final Logger LOG = Logger.getLogger(DatabaseDurability.class.getName());
+
+  @Resource(lookup = "java:app/jdbc/cachet")
+  private DataSource dataSource;
+
+  @PostConstruct
+  void start() {
+    try (Connection connection = dataSource.getConnection()) {
+      if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("SET WRITE_DELAY 0");
+        }
+        LOG.info("H2: every commit is written to the database file before it returns");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot make the database's commits durable", e);
+    }
+  }
+}

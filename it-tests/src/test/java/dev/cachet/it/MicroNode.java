@@ -1,0 +1,130 @@
+package dev.cachet.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Payara Micro process running cachet.war that the test starts, stops and kills itself (SIGKILL),
+ * for what a managed container cannot do: crash a node in the middle of its work and start it again
+ * on the same data directory and database.
+ */
+public final class MicroNode implements AutoCloseable {
+
+  private static final Duration READY = Duration.ofSeconds(180);
+
+  private final Path dataDir;
+  private final Map<String, String> environment;
+  private final int port;
+  private Process process;
+  private int starts;
+
+  public MicroNode(Path dataDir, Map<String, String> environment) {
+    this.dataDir = dataDir;
+    this.environment = environment;
+    this.port = freePort();
+  }
+
+  public Http http() {
+    try {
+      return new Http(new URL("http://127.0.0.1:" + port + "/"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String adminToken() throws IOException {
+    return Files.readString(dataDir.resolve("admin.token")).strip();
+  }
+
+  /** Starts the node and waits (bounded) until it is ready. */
+  public void start() throws IOException {
+    Files.createDirectories(dataDir);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-jar");
+    command.add(System.getProperty("payara.micro.jar"));
+    command.add("--deploy");
+    command.add(System.getProperty("cachet.war"));
+    command.add("--port");
+    command.add(Integer.toString(port));
+    command.add("--nohazelcast");
+    command.add("--disablephonehome");
+    command.add("--prebootcommandfile");
+    command.add(System.getProperty("preboot.file"));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(name -> name.startsWith("CACHET_"));
+    builder.environment().putAll(environment);
+    builder.environment().put("CACHET_DATA_DIR", dataDir.toString());
+    builder.environment().put("CACHET_DB_URL", "jdbc:h2:file:" + dataDir.resolve("cachet"));
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(dataDir.resolve("micro-" + ++starts + ".log").toFile());
+    process = builder.start();
+    awaitReady();
+  }
+
+  private void awaitReady() {
+    Http http = http();
+    long deadline = System.nanoTime() + READY.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Payara Micro exited with " + process.exitValue());
+      }
+      try {
+        if (http.get("health/ready").statusCode() == 200) {
+          return;
+        }
+      } catch (UncheckedIOException notListeningYet) {
+        // keep polling
+      }
+      pause();
+    }
+    throw new IllegalStateException("the node was not ready within " + READY);
+  }
+
+  /** Stops the node as an operator would (SIGTERM) and waits for it to exit. */
+  public void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  /** Kills the node with SIGKILL: no shutdown hook, no flush, as a crash would. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      kill();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

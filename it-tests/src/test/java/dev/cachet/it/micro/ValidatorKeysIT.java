@@ -1,0 +1,245 @@
+package dev.cachet.it.micro;
+
+import static dev.cachet.it.BlobApiChecks.isError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.it.BouncyCastleXmss;
+import dev.cachet.it.Http;
+import dev.cachet.it.Json;
+import dev.cachet.it.KeyClient;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Random;
+import org.bouncycastle.pqc.crypto.xmss.XMSSMTPrivateKeyParameters;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Validator keys on Payara Micro over HTTP, with bottom trees of 16 slots (h = 8, d = 2) and
+ * 1-second slots (see the pom): every slot signs while windows advance in the background, the end
+ * of a lifetime, a BouncyCastle key imported and checked by BouncyCastle, and the refusals.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ValidatorKeysIT {
+
+  private static final Duration GENERATION = Duration.ofSeconds(60);
+  private static final HexFormat HEX = HexFormat.of();
+
+  @ArquillianResource private URL deploymentUrl;
+
+  private KeyClient keys;
+  private final Random random = new Random(42);
+
+  @Deployment(testable = false)
+  static WebArchive node() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("cachet.war")));
+  }
+
+  @BeforeEach
+  void client() throws Exception {
+    String token =
+        Files.readString(Path.of(System.getProperty("cachet.data-dir"), "admin.token")).strip();
+    keys = new KeyClient(new Http(new URL(deploymentUrl, "/")), token);
+  }
+
+  private String message() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return HEX.formatHex(bytes);
+  }
+
+  private static boolean verifiesWithBouncyCastle(JsonObject key, String message, byte[] sig) {
+    return BouncyCastleXmss.verifies(
+        key.getInt("height"),
+        key.getInt("layers"),
+        HEX.parseHex(key.getString("root")),
+        HEX.parseHex(key.getString("publicSeed")),
+        HEX.parseHex(message),
+        sig);
+  }
+
+  @Test
+  void signsEverySlotForSeveralBottomTreesWhileWindowsAdvanceInTheBackground() {
+    HttpResponse<byte[]> accepted = keys.generate(1, "ATTESTATION", 8, 2);
+    assertThat(accepted.statusCode()).as(Http.text(accepted)).isEqualTo(202);
+    assertThat(accepted.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/keys/1/attestation"));
+    JsonObject key = keys.awaitState(1, "attestation", "ACTIVE", GENERATION);
+    assertThat(key.getString("publicKey")).hasSize(128); // no RFC OID for h = 8, d = 2
+
+    long first = keys.currentSlot() + 1;
+    long last = first + 3 * 16; // three bottom trees
+    for (long slot = first; slot <= last; slot++) {
+      keys.awaitSlot(slot, Duration.ofSeconds(10));
+      String message = message();
+      HttpResponse<byte[]> signed = keys.attest(1, slot, message);
+      assertThat(signed.statusCode())
+          .as("slot %d: %s", slot, Http.text(signed))
+          .isEqualTo(200); // never a 503 for the current slot
+      assertThat(Json.object(signed).getJsonNumber("slot").longValue()).isEqualTo(slot);
+      assertThat(verifiesWithBouncyCastle(key, message, KeyClient.signature(signed))).isTrue();
+    }
+    JsonObject after = keys.key(1, "attestation");
+    assertThat(after.getJsonNumber("highestSignedSlot").longValue()).isEqualTo(last);
+    assertThat(after.getJsonNumber("toSlot").longValue()).isGreaterThan(last);
+  }
+
+  @Test
+  void reachesTheEndOfTheLifetimeAndReportsExhaustion() {
+    // Activated near the end of its 256-slot lifetime: its window is the last bottom tree.
+    assertThat(keys.generate(2, "PROPOSAL", 8, 2, 250L).statusCode()).isEqualTo(202);
+    JsonObject key = keys.awaitState(2, "proposal", "ACTIVE", GENERATION);
+    assertThat(key.getJsonNumber("toSlot").longValue()).isEqualTo(255);
+    isError(keys.propose(2, 249, message()), 409, "SLOT_ALREADY_SIGNED"); // before activation
+
+    String root = message();
+    byte[] signature = KeyClient.signature(keys.propose(2, 255, root)); // the last leaf
+    assertThat(verifiesWithBouncyCastle(key, root, signature)).isTrue();
+    isError(keys.propose(2, 256, root), 410, "KEY_EXHAUSTED");
+    assertThat(keys.key(2, "proposal").getString("state")).isEqualTo("EXHAUSTED");
+    assertThat(keys.key(2, "proposal").getJsonNumber("slotsLeft").longValue()).isZero();
+  }
+
+  @Test
+  void aSlotBeyondTheWindowIsNotPreparedYetWithATimeToRetry() {
+    assertThat(keys.generate(5, "ATTESTATION", 8, 2).statusCode()).isEqualTo(202);
+    keys.awaitState(5, "attestation", "ACTIVE", GENERATION);
+    JsonObject key = keys.key(5, "attestation");
+    long beyond = key.getJsonNumber("toSlot").longValue() + 20;
+
+    HttpResponse<byte[]> early = keys.attest(5, beyond, message());
+    isError(early, 503, "KEY_NOT_PREPARED");
+    assertThat(early.headers().firstValue("Retry-After"))
+        .hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+    assertThat(keys.key(5, "attestation").getJsonNumber("fromSlot"))
+        .isEqualTo(key.getJsonNumber("fromSlot")); // the current slot stays signable
+  }
+
+  @Test
+  void importsABouncyCastleKeyWhoseSignaturesBouncyCastleVerifies() {
+    XMSSMTPrivateKeyParameters bc = BouncyCastleXmss.generate(8, 2, new SecureRandom());
+    long next = keys.currentSlot() + 2;
+    String body =
+        "{\"validatorIndex\":3,\"role\":\"ATTESTATION\",\"height\":8,\"layers\":2"
+            + ",\"secretKeySeed\":\""
+            + HEX.formatHex(bc.getSecretKeySeed())
+            + "\",\"secretKeyPrf\":\""
+            + HEX.formatHex(bc.getSecretKeyPRF())
+            + "\",\"publicSeed\":\""
+            + HEX.formatHex(bc.getPublicSeed())
+            + "\",\"root\":\""
+            + HEX.formatHex(bc.getRoot())
+            + "\",\"nextSlot\":"
+            + next
+            + "}";
+    String wrongRoot = body.replace(HEX.formatHex(bc.getRoot()), "00".repeat(32));
+    isError(
+        keys.http().postJson("api/v1/admin/keys/import", wrongRoot, keys.adminToken()),
+        400,
+        "ROOT_MISMATCH");
+    isError(keys.http().get("api/v1/keys/3/attestation"), 404, "KEY_NOT_FOUND");
+
+    HttpResponse<byte[]> imported =
+        keys.http().postJson("api/v1/admin/keys/import", body, keys.adminToken());
+    assertThat(imported.statusCode()).as(Http.text(imported)).isEqualTo(201);
+    assertThat(Json.object(imported).getString("root")).isEqualTo(HEX.formatHex(bc.getRoot()));
+    isError(keys.attest(3, next - 1, message()), 409, "SLOT_ALREADY_SIGNED");
+
+    String message = message();
+    byte[] signature = KeyClient.signature(keys.attest(3, next, message));
+    assertThat(
+            BouncyCastleXmss.verifies(
+                8, 2, bc.getRoot(), bc.getPublicSeed(), HEX.parseHex(message), signature))
+        .isTrue();
+  }
+
+  @Test
+  void answersBadRequestsWithTheirErrorCodesAndChangesNothing() {
+    assertThat(keys.generate(4, "ATTESTATION", 8, 2).statusCode()).isEqualTo(202);
+    keys.awaitState(4, "attestation", "ACTIVE", GENERATION);
+    long slot = keys.currentSlot();
+    String message = message();
+    byte[] signature = KeyClient.signature(keys.attest(4, slot, message));
+
+    assertThat(KeyClient.signature(keys.attest(4, slot, message))).isEqualTo(signature);
+    isError(keys.attest(4, slot, message()), 409, "SLOT_ALREADY_SIGNED");
+    isError(keys.attest(4, slot - 1, message()), 409, "SLOT_ALREADY_SIGNED");
+    isError(keys.generate(4, "ATTESTATION", 8, 2), 409, "KEY_EXISTS");
+    isError(keys.attest(99, slot, message()), 404, "KEY_NOT_FOUND");
+    isError(keys.attest(4, slot + 1, "xyz"), 400, "INVALID_MESSAGE");
+    isError(keys.attest(4, -1, message()), 400, "INVALID_SLOT");
+    isError(
+        keys.http().postJson("api/v1/validators/4/attestations", "{\"slot\": 5, \"mess"),
+        400,
+        "MALFORMED_JSON");
+    isError(
+        keys.http().postJson("api/v1/validators/4/attestations", "{\"slot\": \"five\"}"),
+        400,
+        "MALFORMED_JSON");
+    isError(
+        keys.http()
+            .postJson(
+                "api/v1/validators/4/attestations",
+                "{\"slot\": 5, \"message\": \"" + "0".repeat(70_000) + "\"}"),
+        413,
+        "BODY_TOO_LARGE");
+    isError(
+        keys.http().postJson("api/v1/validators/x/attestations", "{}"),
+        400,
+        "INVALID_VALIDATOR_INDEX");
+    isError(keys.http().get("api/v1/keys/4/signing"), 400, "INVALID_ROLE");
+    isError(
+        keys.http()
+            .postJson("api/v1/admin/keys", "{\"validatorIndex\":5,\"role\":\"ATTESTATION\"}"),
+        401,
+        "UNAUTHORIZED");
+    isError(
+        keys.http()
+            .postJson(
+                "api/v1/admin/keys",
+                "{\"validatorIndex\":5,\"role\":\"ATTESTATION\",\"height\":7,\"layers\":2}",
+                keys.adminToken()),
+        400,
+        "INVALID_PARAMETERS");
+    assertThat(keys.key(4, "attestation").getJsonNumber("highestSignedSlot").longValue())
+        .isEqualTo(slot);
+
+    HttpResponse<byte[]> retired =
+        keys.http().delete("api/v1/admin/keys/4/attestation", keys.adminToken());
+    assertThat(Json.object(retired).getString("state")).isEqualTo("RETIRED");
+    isError(keys.attest(4, slot + 1, message()), 410, "KEY_RETIRED");
+  }
+
+  @Test
+  void describesTheKeyEndpointsInOpenApiAndReportsReadinessAndMetrics() {
+    assertThat(Http.text(keys.http().get("openapi")))
+        .contains("/api/v1/admin/keys:")
+        .contains("/api/v1/admin/keys/import:")
+        .contains("/api/v1/keys/{validatorIndex}/{role}:")
+        .contains("/api/v1/validators/{validatorIndex}/attestations:")
+        .contains("/api/v1/validators/{validatorIndex}/blocks:")
+        .contains("/api/v1/chain:");
+    HttpResponse<byte[]> ready = keys.http().get("health/ready");
+    assertThat(Http.text(ready)).contains("validator-keys");
+    keys.http().get("api/v1/keys");
+    assertThat(Http.text(keys.http().get("metrics")))
+        .contains("cachet_keys_preparations_running")
+        .contains("cachet_keys_exhausted");
+  }
+}

@@ -1,0 +1,148 @@
+package dev.cachet.it.micro;
+
+import static dev.cachet.it.BlobApiChecks.isError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.it.Http;
+import dev.cachet.it.Json;
+import dev.cachet.it.KeyClient;
+import dev.cachet.it.MicroNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node restarted on its own database (cleanly, then after SIGKILL in the middle of a burst of
+ * signing) never signs a slot twice with different messages, and answers a repeated request with
+ * the signature it gave. Starts its own Payara Micro processes: a managed container cannot crash.
+ */
+class ValidatorKeysRestartIT {
+
+  private static final HexFormat HEX = HexFormat.of();
+  private static final Duration GENERATION = Duration.ofSeconds(60);
+
+  /** One signature a client received. */
+  record Received(long slot, String message, String signature) {}
+
+  private static String message(Random random) {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return HEX.formatHex(bytes);
+  }
+
+  @Test
+  void neverSignsASlotTwiceAcrossARestartOrACrash() throws Exception {
+    Path dataDir = Path.of(System.getProperty("cachet.restart-data-dir"));
+    Map<String, String> env =
+        Map.of(
+            "CACHET_STATE_KEY_PROVIDER", "env",
+            "CACHET_STATE_KEY_HEX", "5d".repeat(32),
+            "CACHET_CHAIN_SECONDS_PER_SLOT", "1");
+    Random random = new Random(7);
+    try (MicroNode node = new MicroNode(dataDir, env)) {
+      node.start();
+      KeyClient keys = new KeyClient(node.http(), node.adminToken());
+      assertThat(keys.generate(1, "ATTESTATION", 8, 2).statusCode()).isEqualTo(202);
+      keys.awaitState(1, "attestation", "ACTIVE", GENERATION);
+
+      // A clean restart: the signed slot keeps its message and its signature.
+      long slot = keys.currentSlot();
+      String signedMessage = message(random);
+      byte[] signature = KeyClient.signature(keys.attest(1, slot, signedMessage));
+      node.stop();
+      node.start();
+      keys = new KeyClient(node.http(), node.adminToken());
+      isError(keys.attest(1, slot, message(random)), 409, "SLOT_ALREADY_SIGNED");
+      assertThat(KeyClient.signature(keys.attest(1, slot, signedMessage))).isEqualTo(signature);
+
+      // A crash in the middle of a burst: every signature a client received stays the only one.
+      List<Received> received = burstUntilKilled(node, keys);
+      node.start();
+      keys = new KeyClient(node.http(), node.adminToken());
+
+      Map<Long, List<String>> messagesBySlot =
+          received.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      Received::slot, Collectors.mapping(Received::message, Collectors.toList())));
+      messagesBySlot.forEach(
+          (s, messages) -> assertThat(messages.stream().distinct()).as("slot %d", s).hasSize(1));
+      long highestReceived =
+          messagesBySlot.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+      assertThat(keys.key(1, "attestation").getJsonNumber("highestSignedSlot").longValue())
+          .isGreaterThanOrEqualTo(highestReceived);
+      for (Received r : received) {
+        HttpResponse<byte[]> other = keys.attest(1, r.slot(), message(random));
+        assertThat(other.statusCode()).as(Http.text(other)).isIn(409, 410);
+        HttpResponse<byte[]> same = keys.attest(1, r.slot(), r.message());
+        if (same.statusCode() == 200) {
+          assertThat(Json.object(same).getString("signature")).isEqualTo(r.signature());
+        } else {
+          assertThat(same.statusCode()).as(Http.text(same)).isIn(409, 410);
+        }
+      }
+      assertThat(Files.list(dataDir).map(p -> p.getFileName().toString()))
+          .contains("state.hwm", "cachet.mv.db");
+    }
+  }
+
+  /**
+   * Four clients sign the current and the next slots with competing messages; the node is killed
+   * with SIGKILL once they have received a dozen signatures. Returns every signature received.
+   */
+  private static List<Received> burstUntilKilled(MicroNode node, KeyClient keys) throws Exception {
+    ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+    AtomicBoolean killed = new AtomicBoolean();
+    List<Thread> clients = new ArrayList<>();
+    for (int c = 0; c < 4; c++) {
+      Random random = new Random(100 + c);
+      Thread client =
+          new Thread(
+              () -> {
+                while (!killed.get()) {
+                  try {
+                    long slot = keys.currentSlot() + random.nextInt(3);
+                    String message = "0" + random.nextInt(3) + "1".repeat(62);
+                    HttpResponse<byte[]> answer = keys.attest(1, slot, message);
+                    if (answer.statusCode() == 200) {
+                      received.add(
+                          new Received(slot, message, Json.object(answer).getString("signature")));
+                    } else if (answer.statusCode() != 409 && answer.statusCode() != 503) {
+                      unexpected.add(answer.statusCode() + " " + Http.text(answer));
+                    }
+                  } catch (RuntimeException connectionLost) {
+                    if (!killed.get()) {
+                      unexpected.add(connectionLost.toString());
+                    }
+                  }
+                }
+              },
+              "client-" + c);
+      clients.add(client);
+      client.start();
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (received.size() < 12 && System.nanoTime() < deadline) {
+      Thread.sleep(20); // a bounded poll of the clients' progress
+    }
+    killed.set(true);
+    node.kill();
+    for (Thread client : clients) {
+      client.join();
+    }
+    assertThat(unexpected).isEmpty();
+    assertThat(received).hasSizeGreaterThanOrEqualTo(12);
+    return List.copyOf(received);
+  }
+}

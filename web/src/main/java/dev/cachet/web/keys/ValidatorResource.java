@@ -1,0 +1,129 @@
+package dev.cachet.web.keys;
+
+import dev.cachet.keys.KeyRole;
+import dev.cachet.keys.SigningMessage;
+import dev.cachet.keys.ValidatorKeyId;
+import dev.cachet.keys.ejb.KeyManagerBean;
+import dev.cachet.web.JsonBodies;
+import dev.cachet.web.error.ErrorBody;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.util.HexFormat;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** What a validator client asks of its signer: one signature per slot and key. */
+@Path("v1/validators/{validatorIndex}")
+@ApplicationScoped
+@Tag(name = "signing", description = "Attestations and block proposals, signed by slot")
+public class ValidatorResource {
+
+  @Inject private KeyManagerBean keys;
+  @Inject private JsonBodies json;
+
+  /** {@code POST …/attestations}. */
+  public record Attestation(Long slot, String message) {}
+
+  /** {@code POST …/blocks}. */
+  public record Block(Long slot, String blockRoot) {}
+
+  /** The signature of a slot: RFC 8391 XMSS^MT bytes in hex. */
+  public record Signed(long slot, String signature) {}
+
+  @POST
+  @Path("attestations")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Sign an attestation's 32-byte message for a slot (attestation key)")
+  @RequestBody(content = @Content(schema = @Schema(implementation = Attestation.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "signed (or the same slot and message again: the stored signature)",
+      content = @Content(schema = @Schema(implementation = Signed.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "MALFORMED_JSON, INVALID_SLOT, INVALID_MESSAGE, INVALID_VALIDATOR_INDEX",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "KEY_NOT_FOUND",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "SLOT_ALREADY_SIGNED: at or below the highest signed slot, another message",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "410",
+      description = "KEY_EXHAUSTED, KEY_RETIRED, SLOT_BEHIND_WINDOW",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "KEY_NOT_PREPARED (a preparation runs; Retry-After), STATE_KEY_UNAVAILABLE",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  public Signed attest(@PathParam("validatorIndex") String validatorIndex, InputStream body) {
+    long validator = KeyRequests.validatorIndex(validatorIndex);
+    Attestation request = json.read(body, Attestation.class);
+    return sign(
+        validator,
+        KeyRole.ATTESTATION,
+        request.slot(),
+        SigningMessage.parseHex(request.message(), "message"));
+  }
+
+  @POST
+  @Path("blocks")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Sign a block root for a slot (proposal key)")
+  @RequestBody(content = @Content(schema = @Schema(implementation = Block.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "signed (or the same slot and root again: the stored signature)",
+      content = @Content(schema = @Schema(implementation = Signed.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "MALFORMED_JSON, INVALID_SLOT, INVALID_MESSAGE, INVALID_VALIDATOR_INDEX",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "KEY_NOT_FOUND",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "SLOT_ALREADY_SIGNED",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "410",
+      description = "KEY_EXHAUSTED, KEY_RETIRED, SLOT_BEHIND_WINDOW",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "KEY_NOT_PREPARED (Retry-After), STATE_KEY_UNAVAILABLE",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  public Signed propose(@PathParam("validatorIndex") String validatorIndex, InputStream body) {
+    long validator = KeyRequests.validatorIndex(validatorIndex);
+    Block request = json.read(body, Block.class);
+    return sign(
+        validator,
+        KeyRole.PROPOSAL,
+        request.slot(),
+        SigningMessage.parseHex(request.blockRoot(), "blockRoot"));
+  }
+
+  private Signed sign(long validator, KeyRole role, Long slot, SigningMessage message) {
+    ValidatorKeyId id = new ValidatorKeyId(validator, role);
+    long checked = KeyRequests.slot(slot);
+    return new Signed(checked, HexFormat.of().formatHex(keys.sign(id, checked, message)));
+  }
+}
