@@ -61,7 +61,13 @@ final class KeyEntry {
       return running;
     }
     running = candidate;
-    start.run();
+    try {
+      start.run();
+    } catch (RuntimeException e) { // the pool refused it: no preparation runs
+      running = null;
+      candidate.done().completeExceptionally(e);
+      throw e;
+    }
     return candidate;
   }
 

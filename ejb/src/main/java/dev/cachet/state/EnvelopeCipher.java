@@ -29,6 +29,15 @@ public final class EnvelopeCipher {
   private static final ThreadLocal<Cipher> CIPHERS =
       ThreadLocal.withInitial(EnvelopeCipher::newCipher);
 
+  /**
+   * After each use the thread's Cipher is re-keyed with this all-zero key (in decrypt mode, which
+   * allows any nonce), so the state key's schedule does not outlive the write in a pooled thread.
+   */
+  private static final javax.crypto.spec.SecretKeySpec SCRUB_KEY =
+      new javax.crypto.spec.SecretKeySpec(new byte[StateKey.LENGTH], "AES");
+
+  private static final byte[] SCRUB_NONCE = new byte[Envelope.NONCE_LENGTH];
+
   private static Cipher newCipher() {
     try {
       return Cipher.getInstance(TRANSFORMATION);
@@ -55,7 +64,12 @@ public final class EnvelopeCipher {
       Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.ENCRYPT_MODE, key.secretKey(), gcm(nonce));
       cipher.updateAAD(aad);
-      byte[] ciphertext = cipher.doFinal(plaintext);
+      byte[] ciphertext;
+      try {
+        ciphertext = cipher.doFinal(plaintext);
+      } finally {
+        scrub(cipher);
+      }
       return new Envelope(
           Envelope.SCHEMA_VERSION,
           Envelope.ALGORITHM,
@@ -91,12 +105,21 @@ public final class EnvelopeCipher {
       Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.DECRYPT_MODE, key.secretKey(), gcm(envelope.nonceView()));
       cipher.updateAAD(aad);
-      return cipher.doFinal(envelope.ciphertextView());
+      try {
+        return cipher.doFinal(envelope.ciphertextView());
+      } finally {
+        scrub(cipher);
+      }
     } catch (AEADBadTagException e) {
       throw StateEnvelopeException.authenticationFailed(record, envelope.generation());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-256-GCM is unavailable", e);
     }
+  }
+
+  /** Replaces the key schedule the Cipher holds with that of a key of zeros. */
+  private static void scrub(Cipher cipher) throws GeneralSecurityException {
+    cipher.init(Cipher.DECRYPT_MODE, SCRUB_KEY, gcm(SCRUB_NONCE));
   }
 
   private static GCMParameterSpec gcm(byte[] nonce) {
