@@ -4,42 +4,34 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Finds the published vectors at test time: {@code ../shared/vectors/frost} relative to the project
- * root, found by walking up from the working directory (Maven runs tests in the module directory),
- * or the directory named by the system property {@value #PROPERTY}. Fails loudly when they are
- * missing: known-answer tests must never pass by finding nothing.
+ * Finds the published vectors at test time: the test resources under {@value #DIRECTORY} (copied
+ * from RFC 9591's JSON, see the README there), so that a clone of the repository alone runs them.
+ * Fails loudly when one is missing: known-answer tests must never pass by finding nothing.
  */
 final class VectorFiles {
 
-  static final String PROPERTY = "cachet.vectors.dir";
+  static final String DIRECTORY = "/vectors/frost";
 
   private VectorFiles() {}
 
   static Path frostDirectory() {
-    String configured = System.getProperty(PROPERTY);
-    if (configured != null) {
-      Path dir = Path.of(configured).resolve("frost");
-      if (!Files.isDirectory(dir)) {
-        fail("-D" + PROPERTY + "=" + configured + " has no frost/ directory");
-      }
-      return dir;
+    URL url = VectorFiles.class.getResource(DIRECTORY);
+    if (url == null) {
+      return fail("FROST vectors not found: no " + DIRECTORY + " on the test classpath");
     }
-    List<Path> tried = new ArrayList<>();
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("../shared/vectors/frost").normalize();
-      tried.add(candidate);
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
-    return fail("FROST vectors not found; looked for " + tried + " (or set -D" + PROPERTY + ")");
   }
 
   static Path frost(String fileName) {
