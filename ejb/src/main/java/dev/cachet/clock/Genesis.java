@@ -3,22 +3,20 @@ package dev.cachet.clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * The chain's genesis time: configured ({@code cachet.chain.genesis-time}, an ISO-8601 instant or
- * Unix seconds), or else the node's first start, kept in a file of its data directory so that a
- * restarted node keeps counting the same slots (a local committee has no chain to ask).
+ * The chain's genesis time as configured ({@code cachet.chain.genesis-time}, an ISO-8601 instant or
+ * Unix seconds). A 0.1.0 node kept an unconfigured genesis in a file of its data directory; it is
+ * read once, when the database has no chain yet ({@link ChainAgreement}).
  */
 public final class Genesis {
 
-  /** The file, in the data directory, that holds a local chain's genesis. */
+  /** The file, in a 0.1.0 node's data directory, that held a local chain's genesis. */
   public static final String FILE_NAME = "genesis-time";
 
   private Genesis() {}
@@ -40,29 +38,16 @@ public final class Genesis {
     }
   }
 
-  /** The configured genesis, or the one in {@code dataDir} (written now if there is none). */
-  public static Instant resolve(Optional<String> configured, Path dataDir, Instant now) {
-    if (configured.isPresent() && !configured.get().isBlank()) {
-      return parse(configured.get());
-    }
+  /** The genesis a 0.1.0 node kept in {@code dataDir}, if there is that file. */
+  public static Optional<Instant> legacyFile(Path dataDir) {
     Path file = dataDir.resolve(FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
     try {
-      if (!Files.exists(file)) {
-        Files.createDirectories(dataDir);
-        try {
-          Files.writeString(
-              file,
-              now.truncatedTo(ChronoUnit.SECONDS) + "\n",
-              StandardCharsets.US_ASCII,
-              java.nio.file.StandardOpenOption.CREATE_NEW,
-              java.nio.file.StandardOpenOption.WRITE);
-        } catch (FileAlreadyExistsException raced) {
-          // another start wrote it first: use theirs
-        }
-      }
-      return parse(Files.readString(file, StandardCharsets.US_ASCII));
+      return Optional.of(parse(Files.readString(file, StandardCharsets.US_ASCII)));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or write the genesis file " + file, e);
+      throw new UncheckedIOException("cannot read the genesis file " + file, e);
     }
   }
 }

@@ -61,26 +61,71 @@ public final class KeyManager {
     this.clock = clock;
     this.events = events;
     this.random = random;
-    this.preparations =
-        new Preparations(pool, threads, slots, clock, windows, vault, events, leadSlots);
+    this.preparations = new Preparations(pool, threads, slots, clock, windows, events, leadSlots);
   }
 
-  /** Loads every key record not loaded yet; their windows are restored in the background. */
+  /**
+   * Brings memory up to the database: loads every key record not loaded yet (their windows are
+   * restored in the background) and adopts what other nodes on the same database changed since
+   * (signatures, retirements, a new key in a retired one's place). Run at start and every slot.
+   *
+   * @return how many keys it loaded or changed
+   */
   public int restore() {
-    int loaded = 0;
+    int changed = 0;
     for (RecordInfo info : vault.list()) {
       Optional<ValidatorKeyId> id = ValidatorKeyId.ofRecordName(info.name());
-      if (id.isEmpty() || keys.containsKey(id.get())) {
+      if (id.isEmpty()) {
         continue;
       }
-      SigningRecord record = SigningRecordCodec.decode(vault.read(info.name()).orElseThrow());
-      KeyEntry entry = new KeyEntry(id.get(), record);
-      if (keys.putIfAbsent(id.get(), entry) == null && !record.retired()) {
-        preparations.restore(entry);
+      KeyEntry held = keys.get(id.get());
+      if (held == null) {
+        SigningRecord record = SigningRecordCodec.decode(vault.read(info.name()).orElseThrow());
+        KeyEntry entry = new KeyEntry(id.get(), record);
+        if (keys.putIfAbsent(id.get(), entry) == null && !record.retired()) {
+          preparations.restore(entry);
+        }
+        changed++;
+      } else if (held.record != null) {
+        Optional<byte[]> newer = vault.refresh(info.name(), info.generation());
+        if (newer.isPresent()) {
+          adoptStored(held, SigningRecordCodec.decode(newer.get()));
+          changed++;
+        }
       }
-      loaded++;
     }
-    return loaded;
+    return changed;
+  }
+
+  /** Takes a record another node committed as this key's state. */
+  private void adoptStored(KeyEntry entry, SigningRecord stored) {
+    entry.signing.lock();
+    try {
+      SigningRecord held = entry.record;
+      if (!stored.publicKey().equals(held.publicKey())) {
+        KeyEntry replacement = new KeyEntry(entry.id, stored);
+        if (keys.replace(entry.id, entry, replacement) && !stored.retired()) {
+          preparations.restore(replacement);
+        }
+        LOG.info(() -> "the " + entry.id + " was replaced by another node; loaded the new key");
+        return;
+      }
+      if (!stored.retired() && highestSlot(stored) < highestSlot(held)) {
+        return; // this node committed a newer signature meanwhile
+      }
+      entry.record = stored;
+      if (stored.retired() && !held.retired()) {
+        entry.window = null;
+        preparations.forget(entry, stored);
+        LOG.info(() -> "the " + entry.id + " was retired by another node");
+      }
+    } finally {
+      entry.signing.unlock();
+    }
+  }
+
+  private static long highestSlot(SigningRecord record) {
+    return record.highest().map(SignedSlot::slot).orElse(-1L);
   }
 
   /**
@@ -171,6 +216,7 @@ public final class KeyManager {
           });
       entry.record = written.record;
       entry.window = null;
+      preparations.forget(entry, written.record);
       LOG.info(() -> "retired the " + id);
       return view(entry);
     } finally {
@@ -232,7 +278,19 @@ public final class KeyManager {
       entry.begun = new SignedSlot(slot, message); // the leaf counts as used from here on
       byte[] signature = signed(window, slot, message);
       SigningPolicy.Written written = new SigningPolicy.Written();
-      vault.update(id.recordName(), SigningPolicy.recording(id, slot, message, signature, written));
+      try {
+        vault.update(
+            id.recordName(), SigningPolicy.recording(id, slot, message, signature, written));
+      } catch (SlotAlreadySignedException | KeyRetiredException | KeyExhaustedException refused) {
+        // Decided again under the row lock on what another node committed meanwhile: nothing of
+        // this request was written and its signature never leaves, so the leaf is free again
+        // for the message that record holds.
+        if (written.record != null) {
+          entry.record = written.record;
+          entry.begun = null;
+        }
+        throw refused;
+      }
       entry.record = written.record;
       entry.begun = null;
       return signature;

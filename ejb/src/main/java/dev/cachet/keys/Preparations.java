@@ -1,13 +1,15 @@
 package dev.cachet.keys;
 
 import dev.cachet.clock.SlotClock;
-import dev.cachet.state.StateRecords;
 import dev.cachet.xmss.PreparedWindow;
 import dev.cachet.xmss.RetainedLevels;
+import dev.cachet.xmss.StoredWindowShape;
 import dev.cachet.xmss.XmssKeys;
 import dev.cachet.xmss.XmssParameters;
+import dev.cachet.xmss.XmssPublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,9 +21,9 @@ import java.util.logging.Logger;
 
 /**
  * Prepares windows off the request path, one preparation at a time per key, on the node's bounded
- * preparation pool; swaps each finished window in and keeps it in the window store so a restart
- * does not recompute it. Decides at every slot which keys need their next tree: those whose window
- * would otherwise end within the lead, and those the wall clock has left behind (catch-up).
+ * preparation pool; swaps each finished window in and keeps it in the node's window store so a
+ * restart does not recompute it. Decides at every slot which keys need their next tree: those whose
+ * window would otherwise end within the lead, and those the wall clock has left behind (catch-up).
  */
 final class Preparations {
 
@@ -32,7 +34,6 @@ final class Preparations {
   private final Clock clock;
   private final PreparationCost cost;
   private final WindowStore windows;
-  private final StateRecords vault;
   private final KeyEvents events;
   private final OptionalLong leadSlots;
 
@@ -42,7 +43,6 @@ final class Preparations {
       SlotClock slots,
       Clock clock,
       WindowStore windows,
-      StateRecords vault,
       KeyEvents events,
       OptionalLong leadSlots) {
     this.pool = pool;
@@ -50,7 +50,6 @@ final class Preparations {
     this.clock = clock;
     this.cost = new PreparationCost(threads);
     this.windows = windows;
-    this.vault = vault;
     this.events = events;
     this.leadSlots = leadSlots;
   }
@@ -110,7 +109,7 @@ final class Preparations {
     if (base == null) {
       long leaves = XmssKeys.leavesToGenerate(parameters, slot, RetainedLevels.DEFAULT);
       return start(
-          entry, "the window of slot " + slot, tree, leaves, () -> regenerate(record, slot));
+          entry, "the whole window of slot " + slot, tree, leaves, () -> regenerate(record, slot));
     }
     if (parameters.bottomTreeOf(slot) == base.nextBottomTree().orElse(-1)) {
       return prepareNext(entry);
@@ -225,28 +224,13 @@ final class Preparations {
     }
   }
 
-  /** Stores the window's public nodes and notes their hash in the key's record (best effort). */
+  /** Keeps the window in the node's window store, so a restart need not recompute it. */
   private void keep(KeyEntry entry, PreparedWindow window) {
     try {
-      String hash = windows.store(window.encode());
-      entry.signing.lock();
-      try {
-        SigningPolicy.Written written = new SigningPolicy.Written();
-        vault.update(
-            entry.id.recordName(),
-            current -> {
-              SigningRecord record = SigningRecordCodec.decode(current.orElseThrow());
-              written.record = record;
-              if (record.retired() || record.windowBlob().equals(Optional.of(hash))) {
-                return Optional.empty();
-              }
-              written.record = record.withWindowBlob(hash);
-              return Optional.of(SigningRecordCodec.encode(written.record));
-            });
-        entry.record = written.record;
-      } finally {
-        entry.signing.unlock();
-      }
+      List<Long> trees = window.bottomTrees();
+      windows.keep(
+          new StoredWindowShape(rootHex(window.publicKey()), trees.get(trees.size() - 1)),
+          window.encode());
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,
@@ -255,12 +239,24 @@ final class Preparations {
     }
   }
 
+  /** Forgets the key's stored window (it was retired); a failure only leaves it stored. */
+  void forget(KeyEntry entry, SigningRecord record) {
+    try {
+      windows.delete(rootHex(record.publicKey()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the stored window of the retired " + entry.id + " stays", e);
+    }
+  }
+
+  static String rootHex(XmssPublicKey publicKey) {
+    return HexFormat.of().formatHex(publicKey.root());
+  }
+
   /** Decodes the key's stored window, if it has one that is still good. */
   Optional<PreparedWindow> stored(SigningRecord record) {
     try {
-      return record
-          .windowBlob()
-          .flatMap(windows::fetch)
+      return windows
+          .fetch(rootHex(record.publicKey()))
           .map(bytes -> PreparedWindow.decode(bytes, record.seeds()));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "a stored window could not be used; recomputing it", e);

@@ -74,8 +74,8 @@ final class SigningPolicy {
     return current -> {
       SigningRecord record =
           SigningRecordCodec.decode(current.orElseThrow(() -> new KeyNotFoundException(id)));
+      written.record = record; // also when the decision below refuses
       if (!(decide(id, record, slot, message) instanceof Fresh)) {
-        written.record = record;
         return Optional.empty();
       }
       written.record = record.withSignature(slot, message, signature);
@@ -83,7 +83,10 @@ final class SigningPolicy {
     };
   }
 
-  /** The record an update produced (or found), for the caller to keep in memory. */
+  /**
+   * The record an update produced (or found, also when it refused), for the caller to keep in
+   * memory.
+   */
   static final class Written {
     SigningRecord record;
   }

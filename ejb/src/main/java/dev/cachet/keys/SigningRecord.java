@@ -27,7 +27,6 @@ public final class SigningRecord {
   private final byte[] highestSignature;
   private final List<SignedSlot> history;
   private final boolean retired;
-  private final Optional<String> windowBlob;
 
   SigningRecord(
       XmssPublicKey publicKey,
@@ -37,8 +36,7 @@ public final class SigningRecord {
       Optional<SignedSlot> highest,
       byte[] highestSignature,
       List<SignedSlot> history,
-      boolean retired,
-      Optional<String> windowBlob) {
+      boolean retired) {
     this.publicKey = Objects.requireNonNull(publicKey, "publicKey");
     this.seeds = Objects.requireNonNull(seeds, "seeds");
     this.activationSlot = activationSlot;
@@ -47,7 +45,6 @@ public final class SigningRecord {
     this.highestSignature = highestSignature.clone();
     this.history = List.copyOf(history);
     this.retired = retired;
-    this.windowBlob = Objects.requireNonNull(windowBlob, "windowBlob");
     if (activationSlot < 0 || firstSignableSlot < 0) {
       throw new IllegalArgumentException("slots must not be negative");
     }
@@ -67,8 +64,7 @@ public final class SigningRecord {
         Optional.empty(),
         new byte[0],
         List.of(),
-        false,
-        Optional.empty());
+        false);
   }
 
   public XmssPublicKey publicKey() {
@@ -110,11 +106,6 @@ public final class SigningRecord {
     return retired;
   }
 
-  /** The blob (hash) holding the latest prepared window, if one was stored. */
-  public Optional<String> windowBlob() {
-    return windowBlob;
-  }
-
   /** The record after signing {@code message} at {@code slot}, which must be above the highest. */
   SigningRecord withSignature(long slot, SigningMessage message, byte[] signature) {
     if (highest.isPresent() && slot <= highest.get().slot()) {
@@ -131,8 +122,7 @@ public final class SigningRecord {
         Optional.of(new SignedSlot(slot, message)),
         signature,
         recent,
-        retired,
-        windowBlob);
+        retired);
   }
 
   SigningRecord retire() {
@@ -144,21 +134,7 @@ public final class SigningRecord {
         highest,
         highestSignature,
         history,
-        true,
-        windowBlob);
-  }
-
-  SigningRecord withWindowBlob(String hash) {
-    return new SigningRecord(
-        publicKey,
-        seeds,
-        activationSlot,
-        firstSignableSlot,
-        highest,
-        highestSignature,
-        history,
-        retired,
-        Optional.of(hash));
+        true);
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.cachet.xmss.XmssPublicKey;
 import dev.cachet.xmss.XmssSecretSeeds;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +20,11 @@ import java.util.Optional;
  *   u8  1 if a slot was signed: then u64 slot, 32 message, u32 length, RFC 8391 signature
  *   u8  count of earlier signed slots, each u64 slot, 32 message
  *   u8  retired (0 or 1)
- *   u8  length of the window blob's hash (0 or 64), the hash (ASCII hex)
+ *   u8  length of a legacy window reference, then that many bytes
  * </pre>
+ *
+ * The last field named the blob that held the key's window in 0.1.0; windows are now found by the
+ * key's public root in the node's window store, so it is written empty and skipped when read.
  */
 final class SigningRecordCodec {
 
@@ -34,7 +36,6 @@ final class SigningRecordCodec {
     byte[] publicKey = r.publicKey().encode();
     byte[] seeds = r.seeds().encode();
     byte[] signature = r.highestSignature();
-    byte[] blob = r.windowBlob().orElse("").getBytes(StandardCharsets.US_ASCII);
     int size =
         1
             + publicKey.length
@@ -45,8 +46,7 @@ final class SigningRecordCodec {
             + 1
             + r.history().size() * (8 + SigningMessage.LENGTH)
             + 1
-            + 1
-            + blob.length;
+            + 1;
     ByteBuffer out = ByteBuffer.allocate(size);
     out.put((byte) VERSION).put(publicKey).put(seeds);
     Arrays.fill(seeds, (byte) 0);
@@ -64,7 +64,7 @@ final class SigningRecordCodec {
       out.putLong(s.slot()).put(s.message().view());
     }
     out.put((byte) (r.retired() ? 1 : 0));
-    out.put((byte) blob.length).put(blob);
+    out.put((byte) 0); // no legacy window reference
     byte[] bytes = out.array();
     return bytes;
   }
@@ -98,16 +98,12 @@ final class SigningRecordCodec {
         history.add(signedSlot(in));
       }
       boolean retired = in.get() == 1;
-      int blobLength = Byte.toUnsignedInt(in.get());
-      Optional<String> blob =
-          blobLength == 0
-              ? Optional.empty()
-              : Optional.of(new String(take(in, blobLength), StandardCharsets.US_ASCII));
+      take(in, Byte.toUnsignedInt(in.get())); // a 0.1.0 window reference, no longer used
       if (in.hasRemaining()) {
         throw malformed(in.remaining() + " trailing bytes");
       }
       return new SigningRecord(
-          publicKey, seeds, activation, firstSignable, highest, signature, history, retired, blob);
+          publicKey, seeds, activation, firstSignable, highest, signature, history, retired);
     } catch (BufferUnderflowException e) {
       throw malformed("truncated");
     } catch (IllegalArgumentException | dev.cachet.error.CachetException e) {

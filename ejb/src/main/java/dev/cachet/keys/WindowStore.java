@@ -1,16 +1,22 @@
 package dev.cachet.keys;
 
+import dev.cachet.xmss.StoredWindowShape;
 import java.util.Optional;
 
 /**
- * Where prepared windows are kept so that a restart does not recompute them: their bytes are public
- * tree nodes, stored content-addressed (the node's blob store).
+ * Where each key's latest prepared window is kept so that a restart (or another node on the same
+ * database) does not recompute it. Node-private: windows are public tree nodes, but they are the
+ * node's cache, not metadata its peers fetch, so they never enter the blob store. One window per
+ * key, by the key's public root.
  */
 public interface WindowStore {
 
-  /** Stores an encoded window; returns its content hash (lowercase hex). */
-  String store(byte[] window);
+  /** Keeps {@code window} as its key's window, unless one with a newer bottom tree is kept. */
+  void keep(StoredWindowShape shape, byte[] window);
 
-  /** The bytes stored under {@code hash}, if any. */
-  Optional<byte[]> fetch(String hash);
+  /** The window kept for the key whose public root is {@code rootHex}, if any. */
+  Optional<byte[]> fetch(String rootHex);
+
+  /** Forgets the window of the key whose public root is {@code rootHex} (a retired key). */
+  void delete(String rootHex);
 }

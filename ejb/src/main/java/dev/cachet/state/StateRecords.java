@@ -17,4 +17,10 @@ public interface StateRecords {
 
   /** Metadata of every stored record, never plaintext. */
   List<RecordInfo> list();
+
+  /**
+   * The record's plaintext if storage holds a newer generation than this node has in memory (it was
+   * written by another node on the same database); it is loaded now. Empty if memory is current.
+   */
+  Optional<byte[]> refresh(String name, long storedGeneration);
 }

@@ -142,6 +142,28 @@ public final class StateVault implements StateRecords {
     return store.markerExists(RecordNames.check(marker));
   }
 
+  @Override
+  public Optional<byte[]> refresh(String name, long storedGeneration) {
+    RecordNames.check(name);
+    Plain cached = memory.get(name);
+    if (cached != null && cached.generation() >= storedGeneration) {
+      return Optional.empty();
+    }
+    return underLock(
+        name,
+        () -> {
+          Plain held = memory.get(name);
+          if (held != null && held.generation() >= storedGeneration) {
+            return Optional.empty();
+          }
+          memory.remove(name);
+          Plain fresh = loaded(name);
+          return fresh.generation() > (held == null ? 0 : held.generation())
+              ? fresh.copy()
+              : Optional.empty();
+        });
+  }
+
   /** Metadata of every stored record, never plaintext. */
   @Override
   public List<RecordInfo> list() {

@@ -205,6 +205,11 @@ public final class PreparedWindow {
     return WindowCodec.encode(this);
   }
 
+  /** The key and newest tree of an encoded window, if {@code bytes} have a window's layout. */
+  public static java.util.Optional<StoredWindowShape> shapeOf(byte[] bytes) {
+    return WindowCodec.shape(bytes);
+  }
+
   /**
    * Decodes {@link #encode()}'s output for the key of {@code seeds}, checking that its trees hash
    * up to its public root and that the seeds reproduce them.

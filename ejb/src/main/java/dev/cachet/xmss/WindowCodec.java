@@ -105,6 +105,34 @@ final class WindowCodec {
     }
   }
 
+  /**
+   * The shape of {@code bytes} if they have exactly the layout of an encoded window (version,
+   * parameters, tree count, length, consecutive tree indices in range); nothing is hashed.
+   */
+  static java.util.Optional<StoredWindowShape> shape(byte[] bytes) {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      if (Byte.toUnsignedInt(in.get()) != VERSION) {
+        return java.util.Optional.empty();
+      }
+      XmssParameters parameters =
+          new XmssParameters(Byte.toUnsignedInt(in.get()), Byte.toUnsignedInt(in.get()));
+      RetainedLevels retained = retainedLevels(in);
+      byte[] root = new byte[N];
+      in.get(root).position(in.position() + N);
+      int count = Byte.toUnsignedInt(in.get());
+      if (count < 1 || count > 2 || bytes.length != encodedLength(parameters, retained, count)) {
+        return java.util.Optional.empty();
+      }
+      List<BottomTree> trees = readBottomTrees(in, parameters, retained, count);
+      return java.util.Optional.of(
+          new StoredWindowShape(
+              java.util.HexFormat.of().formatHex(root), trees.get(trees.size() - 1).index()));
+    } catch (RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   private static RetainedLevels retainedLevels(ByteBuffer in) {
     return new RetainedLevels(Byte.toUnsignedInt(in.get()), Byte.toUnsignedInt(in.get()));
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cachet.error.RetryLaterException;
 import dev.cachet.state.StateKeyUnavailableException;
-import dev.cachet.state.ejb.H2Database;
+import dev.cachet.state.ejb.TestDatabase;
 import dev.cachet.xmss.XmssParameters;
 import dev.cachet.xmss.XmssPublicKey;
 import dev.cachet.xmss.XmssSecretSeeds;
@@ -32,12 +32,12 @@ class KeyManagerTest {
   private static final ValidatorKeyId ATTESTER = new ValidatorKeyId(7, KeyRole.ATTESTATION);
 
   @TempDir Path dir;
-  private H2Database database;
+  private TestDatabase database;
   private KeyTestNode node;
 
   @BeforeEach
   void start() {
-    database = new H2Database("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    database = TestDatabase.h2("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     node = new KeyTestNode(database, dir);
   }
 

@@ -5,8 +5,8 @@ import dev.cachet.state.EnvKeyProvider;
 import dev.cachet.state.HighWaterMarks;
 import dev.cachet.state.StateVault;
 import dev.cachet.state.VaultObserver;
-import dev.cachet.state.ejb.H2Database;
 import dev.cachet.state.ejb.LocalTransactionStateStore;
+import dev.cachet.state.ejb.TestDatabase;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -29,15 +29,14 @@ final class KeyTestNode {
 
   static final Instant GENESIS = Instant.parse("2026-01-01T00:00:00Z");
 
-  final H2Database database;
+  final TestDatabase database;
   final Path dir;
   final ManualExecutor pool = new ManualExecutor();
   final MutableClock clock = new MutableClock(GENESIS);
-  final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
   final Map<String, String> env = new ConcurrentHashMap<>();
   final KeyManager keys;
 
-  KeyTestNode(H2Database database, Path dir) {
+  KeyTestNode(TestDatabase database, Path dir) {
     this.database = database;
     this.dir = dir;
     byte[] key = new byte[32];
@@ -49,13 +48,12 @@ final class KeyTestNode {
   private KeyTestNode(KeyTestNode before) {
     this.database = before.database;
     this.dir = before.dir;
-    this.blobs.putAll(before.blobs);
     this.env.putAll(before.env);
     this.clock.set(before.clock.instant());
     this.keys = manager();
   }
 
-  /** The same node after a restart: same database, blobs and key, nothing in memory. */
+  /** The same node after a restart: same database and key, nothing in memory. */
   KeyTestNode restarted() {
     return new KeyTestNode(this);
   }
@@ -71,20 +69,7 @@ final class KeyTestNode {
             HighWaterMarks.open(dir.resolve("state.hwm")),
             VaultObserver.NONE,
             new SecureRandom());
-    WindowStore windows =
-        new WindowStore() {
-          @Override
-          public String store(byte[] window) {
-            String hash = Integer.toHexString(java.util.Arrays.hashCode(window));
-            blobs.put(hash, window.clone());
-            return hash;
-          }
-
-          @Override
-          public Optional<byte[]> fetch(String hash) {
-            return Optional.ofNullable(blobs.get(hash)).map(byte[]::clone);
-          }
-        };
+    WindowStore windows = new LocalTransactionWindowStore(database);
     return new KeyManager(
         vault,
         windows,

@@ -40,7 +40,7 @@ class SigningRecordCodecTest {
     for (int slot = 5; slot < 45; slot++) {
       record = record.withSignature(slot, message(slot), signature(slot));
     }
-    record = record.withWindowBlob("ab".repeat(32)).retire();
+    record = record.retire();
 
     SigningRecord decoded = SigningRecordCodec.decode(SigningRecordCodec.encode(record));
 
@@ -54,7 +54,21 @@ class SigningRecordCodecTest {
     assertThat(decoded.history()).hasSize(SigningRecord.HISTORY).isEqualTo(record.history());
     assertThat(decoded.history().get(0).slot()).isEqualTo(43);
     assertThat(decoded.retired()).isTrue();
-    assertThat(decoded.windowBlob()).contains("ab".repeat(32));
+  }
+
+  @Test
+  void readsARecordOf010ThatNamesItsWindowBlob() {
+    SigningRecord record = fresh().withSignature(5, message(5), signature(5));
+    byte[] current = SigningRecordCodec.encode(record);
+    byte[] reference = "ab".repeat(32).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] legacy = Arrays.copyOf(current, current.length + reference.length);
+    legacy[current.length - 1] = (byte) reference.length;
+    System.arraycopy(reference, 0, legacy, current.length, reference.length);
+
+    SigningRecord decoded = SigningRecordCodec.decode(legacy);
+
+    assertThat(decoded.highest()).isEqualTo(record.highest());
+    assertThat(SigningRecordCodec.encode(decoded)).isEqualTo(current);
   }
 
   @Test

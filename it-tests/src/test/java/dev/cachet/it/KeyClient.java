@@ -68,6 +68,21 @@ public final class KeyClient {
     return Json.object(key);
   }
 
+  /**
+   * Waits (bounded) until the key is served in {@code state}; a key this node has not loaded yet
+   * (404) is waited for too.
+   */
+  public JsonObject awaitServed(long validator, String role, String state, Duration timeout) {
+    return poll(
+        () -> {
+          HttpResponse<byte[]> key = http.get("api/v1/keys/" + validator + "/" + role);
+          return key.statusCode() == 200 ? Json.object(key) : null;
+        },
+        k -> k != null && state.equals(k.getString("state")),
+        timeout,
+        "served " + state);
+  }
+
   /** Waits (bounded) until the key is in {@code state}. */
   public JsonObject awaitState(long validator, String role, String state, Duration timeout) {
     return poll(

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Payara Micro process running cachet.war that the test starts, stops and kills itself (SIGKILL),
  * for what a managed container cannot do: crash a node in the middle of its work and start it again
- * on the same data directory and database.
+ * on the same data directory and database, or run several nodes on one database. Its database is
+ * the H2 file in its data directory unless the environment names one ({@code CACHET_DB_URL}).
  */
 public final class MicroNode implements AutoCloseable {
 
@@ -45,8 +46,7 @@ public final class MicroNode implements AutoCloseable {
     return Files.readString(dataDir.resolve("admin.token")).strip();
   }
 
-  /** Starts the node and waits (bounded) until it is ready. */
-  public void start() throws IOException {
+  private void launch() throws IOException {
     Files.createDirectories(dataDir);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -65,11 +65,47 @@ public final class MicroNode implements AutoCloseable {
     builder.environment().keySet().removeIf(name -> name.startsWith("CACHET_"));
     builder.environment().putAll(environment);
     builder.environment().put("CACHET_DATA_DIR", dataDir.toString());
-    builder.environment().put("CACHET_DB_URL", "jdbc:h2:file:" + dataDir.resolve("cachet"));
     builder.redirectErrorStream(true);
     builder.redirectOutput(dataDir.resolve("micro-" + ++starts + ".log").toFile());
     process = builder.start();
+  }
+
+  /** Starts the node and waits (bounded) until it is ready. */
+  public void start() throws IOException {
+    launch();
     awaitReady();
+  }
+
+  /**
+   * Starts the node expecting it to refuse: waits (bounded) until its log says {@code why}, then
+   * stops it. Fails if the node becomes ready instead.
+   */
+  public void startExpectingRefusal(String why) throws IOException, InterruptedException {
+    launch();
+    long deadline = System.nanoTime() + READY.toNanos();
+    try {
+      while (System.nanoTime() < deadline) {
+        if (Files.readString(log()).contains(why)) {
+          return;
+        }
+        try {
+          if (http().get("health/ready").statusCode() == 200) {
+            throw new IllegalStateException("the node started although it should refuse: " + why);
+          }
+        } catch (UncheckedIOException notListeningYet) {
+          // keep polling
+        }
+        pause();
+      }
+      throw new IllegalStateException("the node's log never said: " + why);
+    } finally {
+      kill();
+    }
+  }
+
+  /** The log of the node's latest start. */
+  public Path log() {
+    return dataDir.resolve("micro-" + starts + ".log");
   }
 
   private void awaitReady() {

@@ -2,6 +2,7 @@ package dev.cachet.persistence;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -24,6 +25,7 @@ public class BlobEntity {
   @Column(name = "SIZE_BYTES", nullable = false, updatable = false)
   private long size;
 
+  @Convert(converter = UtcInstant.class)
   @Column(name = "STORED_AT", nullable = false, updatable = false)
   private Instant storedAt;
 

@@ -1,6 +1,7 @@
 package dev.cachet.persistence;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,6 +19,7 @@ public class StateMarkerEntity {
   @Column(name = "RECORD_NAME", length = 200, nullable = false, updatable = false)
   private String record;
 
+  @Convert(converter = UtcInstant.class)
   @Column(name = "CREATED_AT", nullable = false, updatable = false)
   private Instant createdAt;
 

@@ -1,6 +1,7 @@
 package dev.cachet.persistence;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
@@ -31,6 +32,7 @@ public class StateRecordEntity {
   @Column(name = "SIZE_BYTES", nullable = false)
   private long size;
 
+  @Convert(converter = UtcInstant.class)
   @Column(name = "UPDATED_AT", nullable = false)
   private Instant updatedAt;
 

@@ -33,7 +33,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseDurability")
+@DependsOn("NodeDatabase")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BlobStoreBean {

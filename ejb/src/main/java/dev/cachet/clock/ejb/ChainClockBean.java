@@ -1,12 +1,18 @@
 package dev.cachet.clock.ejb;
 
+import dev.cachet.clock.ChainAgreement;
+import dev.cachet.clock.ChainParameters;
 import dev.cachet.clock.Genesis;
 import dev.cachet.clock.SlotClock;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,10 +22,16 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The node's slot clock, from {@code cachet.chain.genesis-time} and {@code seconds-per-slot}. */
+/**
+ * The node's slot clock: the database's chain, shared by every node on it ({@link ChainAgreement});
+ * the first node to start stores it from {@code cachet.chain.genesis-time} and {@code
+ * seconds-per-slot}. A node configured otherwise than the database refuses to start.
+ */
 @Singleton
 @Startup
+@DependsOn("NodeDatabase")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ChainClockBean {
 
   private static final Logger LOG = Logger.getLogger(ChainClockBean.class.getName());
@@ -36,16 +48,39 @@ public class ChainClockBean {
   @ConfigProperty(name = "cachet.data-dir")
   String dataDir;
 
+  @EJB private JpaChainStore store;
+
   private SlotClock clock;
 
   @PostConstruct
   void start() {
-    if (secondsPerSlot < 1) {
-      throw new IllegalArgumentException("cachet.chain.seconds-per-slot must be at least 1");
-    }
-    Instant genesis = Genesis.resolve(genesisTime, Path.of(dataDir), Instant.now());
-    clock = new SlotClock(genesis, Duration.ofSeconds(secondsPerSlot), Clock.systemUTC());
+    ChainParameters chain = agree();
+    clock =
+        new SlotClock(
+            chain.genesis(), Duration.ofSeconds(chain.secondsPerSlot()), Clock.systemUTC());
     LOG.info(() -> "slot clock: " + clock + ", now at slot " + clock.currentSlot());
+  }
+
+  private ChainParameters agree() {
+    Optional<Instant> legacy = Genesis.legacyFile(Path.of(dataDir));
+    ChainAgreement.Decision decision =
+        ChainAgreement.decide(store.load(), genesisTime, secondsPerSlot, legacy, Instant.now());
+    if (!decision.store()) {
+      return decision.chain();
+    }
+    try {
+      store.insert(decision.chain());
+      LOG.info(() -> "stored the chain in the database: " + decision.chain());
+      return decision.chain();
+    } catch (RuntimeException raced) {
+      // Another node stored the chain first: agree with it (or refuse to start).
+      Optional<ChainParameters> theirs = store.load();
+      if (theirs.isEmpty()) {
+        throw raced;
+      }
+      return ChainAgreement.decide(theirs, genesisTime, secondsPerSlot, legacy, Instant.now())
+          .chain();
+    }
   }
 
   public SlotClock slotClock() {

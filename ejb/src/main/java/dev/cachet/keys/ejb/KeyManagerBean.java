@@ -1,6 +1,5 @@
 package dev.cachet.keys.ejb;
 
-import dev.cachet.blob.ejb.BlobStoreBean;
 import dev.cachet.clock.SlotClock;
 import dev.cachet.clock.ejb.ChainClockBean;
 import dev.cachet.keys.GenerateKey;
@@ -43,12 +42,13 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 /**
  * Hosts the node's {@link KeyManager}: a bounded pool of managed threads for preparation ({@code
  * cachet.keys.preparation-threads}, so signing keeps a core), and a tick at every slot that keeps
- * every key's window ahead of the wall clock. The manager locks per key, so this bean adds none.
+ * every key's window ahead of the wall clock and picks up what other nodes on the same database
+ * changed. The manager locks per key, so this bean adds none.
  */
 @Singleton
 @Startup
 @LocalBean
-@DependsOn({"StateVaultBean", "BlobStoreBean", "ChainClockBean"})
+@DependsOn({"StateVaultBean", "ChainClockBean"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class KeyManagerBean {
@@ -56,7 +56,7 @@ public class KeyManagerBean {
   private static final Logger LOG = Logger.getLogger(KeyManagerBean.class.getName());
 
   @EJB private StateVaultBean vault;
-  @EJB private BlobStoreBean blobs;
+  @EJB private JpaWindowStore windows;
   @EJB private ChainClockBean chain;
 
   @Inject
@@ -98,7 +98,7 @@ public class KeyManagerBean {
     keys =
         new KeyManager(
             vault,
-            new BlobWindowStore(blobs),
+            windows,
             slots,
             Clock.systemUTC(),
             pool,
@@ -123,12 +123,11 @@ public class KeyManagerBean {
   }
 
   /**
-   * At every slot: load keys not loaded yet (the state key may have been missing), then prepare.
+   * At every slot: load keys not loaded yet (the state key or the database may have been missing)
+   * and what other nodes on the database changed, then prepare.
    */
   void tick() {
-    if (!restored) {
-      restore();
-    }
+    restore();
     keys.onSlot();
     keyMetrics.registerWindows(keys);
   }
@@ -136,11 +135,11 @@ public class KeyManagerBean {
   private void restore() {
     try {
       int loaded = keys.restore();
-      restored = true;
-      if (loaded > 0) {
+      if (!restored && loaded > 0) {
         LOG.info(
             () -> "restored " + loaded + " validator keys; catching them up in the background");
       }
+      restored = true;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "validator keys not loaded yet; retrying at the next slot", e);
     }

@@ -7,7 +7,6 @@ import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -23,17 +22,31 @@ public class DatabaseProbe {
   @Resource(lookup = "java:app/jdbc/cachet")
   private DataSource dataSource;
 
-  /** The database product and version if the database answers within the timeout. */
-  public Optional<String> product() {
+  /** What the database answered: its product and version, or why it did not answer. */
+  public record Answer(boolean up, String product, String reason) {}
+
+  /** Whether the database answers within the timeout, and what it is. */
+  public Answer probe() {
     try (Connection connection = dataSource.getConnection()) {
       if (!connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
-        return Optional.empty();
+        return new Answer(
+            false, "unavailable", "no answer within " + VALIDATION_TIMEOUT_SECONDS + " s");
       }
       DatabaseMetaData meta = connection.getMetaData();
-      return Optional.of(meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
-    } catch (SQLException e) {
+      return new Answer(
+          true, meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion(), "");
+    } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "the database does not answer", e);
-      return Optional.empty();
+      return new Answer(false, "unavailable", rootMessage(e));
     }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null ? root.getClass().getSimpleName() : message;
   }
 }

@@ -6,16 +6,28 @@ import jakarta.ejb.Startup;
 
 /**
  * Defines the node's datasource so that it runs on its embedded H2 file database with no server
- * setup. {@code CACHET_DB_URL} (environment) points it elsewhere.
+ * setup, under {@code cachet.data-dir}. {@code CACHET_DB_URL} (environment) points it elsewhere:
+ * another H2 file or PostgreSQL ({@link NodeJdbcDataSource} picks the driver by the URL). The pool
+ * validates a connection before handing it out and drops all of them once one is found dead, so a
+ * database that restarted is used again without a node restart.
  */
 @Singleton
 @Startup
 @DataSourceDefinition(
     name = "java:app/jdbc/cachet",
-    className = "org.h2.jdbcx.JdbcDataSource",
-    url = "${ENV=CACHET_DB_URL:jdbc:h2:file:./cachet-data/cachet}",
+    className = "dev.cachet.node.ejb.NodeJdbcDataSource",
+    url = "${ENV=CACHET_DB_URL:}",
     user = "${ENV=CACHET_DB_USER:sa}",
     password = "${ENV=CACHET_DB_PASSWORD:}",
     minPoolSize = 1,
-    maxPoolSize = 32)
+    maxPoolSize = 32,
+    maxIdleTime = 300,
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+      "fish.payara.fail-all-connections=true",
+      "fish.payara.max-wait-time-in-millis=5000",
+      "fish.payara.connection-creation-retry-attempts=0"
+    })
 public class NodeDataSource {}

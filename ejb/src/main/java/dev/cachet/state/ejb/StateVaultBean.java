@@ -46,7 +46,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @Singleton
 @Startup
 @LocalBean
-@DependsOn("DatabaseDurability")
+@DependsOn("NodeDatabase")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StateVaultBean implements StateRecords {
@@ -137,6 +137,11 @@ public class StateVaultBean implements StateRecords {
 
   public boolean markerExists(String marker) {
     return vault.markerExists(marker);
+  }
+
+  @Override
+  public Optional<byte[]> refresh(String name, long storedGeneration) {
+    return vault.refresh(name, storedGeneration);
   }
 
   @Override

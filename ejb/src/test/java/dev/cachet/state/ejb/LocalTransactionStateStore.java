@@ -14,15 +14,15 @@ import java.util.function.BiFunction;
  */
 public final class LocalTransactionStateStore implements StateStore {
 
-  private final H2Database database;
+  private final TestDatabase database;
   private final BiFunction<EntityManager, Clock, JpaStateRows> rowsFactory;
 
-  public LocalTransactionStateStore(H2Database database) {
+  public LocalTransactionStateStore(TestDatabase database) {
     this(database, JpaStateRows::new);
   }
 
   public LocalTransactionStateStore(
-      H2Database database, BiFunction<EntityManager, Clock, JpaStateRows> rowsFactory) {
+      TestDatabase database, BiFunction<EntityManager, Clock, JpaStateRows> rowsFactory) {
     this.database = database;
     this.rowsFactory = rowsFactory;
   }

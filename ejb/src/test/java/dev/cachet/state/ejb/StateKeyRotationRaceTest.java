@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * nodes keep the old key as their decrypt-only previous key, as a rotation is done, since each must
  * still open what the other sealed just before it). The stored envelope must carry the key current
  * at the last write, and a node holding only the new key must load it. Half the runs rotate near
- * the end, where a writer holding a stale key would win the last write.
+ * the end, where a writer holding a stale key would win the last write. It runs on H2 and on a real
+ * PostgreSQL server.
  */
 class StateKeyRotationRaceTest {
 
@@ -48,73 +49,85 @@ class StateKeyRotationRaceTest {
 
   @RepeatedTest(20)
   void theLastWriterEncryptsWithTheKeyCurrentWhenItWrites(RepetitionInfo run) throws Exception {
-    Random random = new Random(run.getCurrentRepetition());
-    int rotateAfter =
-        run.getCurrentRepetition() % 2 == 0
-            ? 1 + random.nextInt(UPDATES - 1)
-            : UPDATES - 1 - random.nextInt(THREADS * 2);
-    Path keyFile = dir.resolve("kms.key");
-    writeKey(keyFile, 1);
-    Path previousKeyFile = dir.resolve("kms-previous.key");
-    writeKey(previousKeyFile, 1);
     String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-
-    try (H2Database database = new H2Database(url)) {
-      KeyProvider kms = commandReading(keyFile);
-      Optional<KeyProvider> previous = Optional.of(commandReading(previousKeyFile));
-      List<StateVault> nodes =
-          List.of(
-              node(database, kms, previous, "node-a.hwm"),
-              node(database, kms, previous, "node-b.hwm"));
-      AtomicInteger started = new AtomicInteger();
-      ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-      CountDownLatch go = new CountDownLatch(1);
-      List<Thread> writers = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        StateVault node = nodes.get(t % nodes.size());
-        Thread writer =
-            new Thread(
-                () -> {
-                  try {
-                    go.await();
-                    for (int n = started.incrementAndGet();
-                        n <= UPDATES;
-                        n = started.incrementAndGet()) {
-                      if (n == rotateAfter + 1) {
-                        writeKey(keyFile, 2); // the operator rotates the KMS key now
-                      }
-                      node.update(RECORD, StateVaultTest::increment);
-                    }
-                  } catch (Throwable e) {
-                    failures.add(e);
-                  }
-                },
-                "writer-" + t);
-        writers.add(writer);
-        writer.start();
-      }
-      go.countDown();
-      for (Thread writer : writers) {
-        writer.join();
-      }
-
-      assertThat(failures).isEmpty();
-      LocalTransactionStateStore store = new LocalTransactionStateStore(database);
-      assertThat(store.load(RECORD).orElseThrow().envelope().keyId()).isEqualTo(idOf(2));
-      assertThat(store.load(RECORD).orElseThrow().generation()).isEqualTo(UPDATES);
-      StateVault freshNodeWithOnlyTheNewKey =
-          node(database, commandReading(keyFile), Optional.empty(), "fresh.hwm");
-      assertThat(counterOf(freshNodeWithOnlyTheNewKey.read(RECORD))).isEqualTo(UPDATES);
+    try (TestDatabase database = TestDatabase.h2(url)) {
+      race(database, run.getCurrentRepetition());
     }
   }
 
+  /** The same race with the two nodes on one PostgreSQL database (row locks across sessions). */
+  @RepeatedTest(6)
+  void theLastWriterEncryptsWithTheCurrentKeyOnPostgres(RepetitionInfo run) throws Exception {
+    try (TestDatabase database = TestDatabase.postgres()) {
+      race(database, run.getCurrentRepetition());
+    }
+  }
+
+  private void race(TestDatabase database, int repetition) throws Exception {
+    Random random = new Random(repetition);
+    int rotateAfter =
+        repetition % 2 == 0
+            ? 1 + random.nextInt(UPDATES - 1)
+            : UPDATES - 1 - random.nextInt(THREADS * 2);
+    Path runDir = Files.createDirectories(dir.resolve("run-" + UUID.randomUUID()));
+    Path keyFile = runDir.resolve("kms.key");
+    writeKey(keyFile, 1);
+    Path previousKeyFile = runDir.resolve("kms-previous.key");
+    writeKey(previousKeyFile, 1);
+    KeyProvider kms = commandReading(keyFile);
+    Optional<KeyProvider> previous = Optional.of(commandReading(previousKeyFile));
+    List<StateVault> nodes =
+        List.of(
+            node(database, kms, previous, runDir.resolve("node-a.hwm")),
+            node(database, kms, previous, runDir.resolve("node-b.hwm")));
+    AtomicInteger started = new AtomicInteger();
+    ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+    CountDownLatch go = new CountDownLatch(1);
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      StateVault node = nodes.get(t % nodes.size());
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                  for (int n = started.incrementAndGet();
+                      n <= UPDATES;
+                      n = started.incrementAndGet()) {
+                    if (n == rotateAfter + 1) {
+                      writeKey(keyFile, 2); // the operator rotates the KMS key now
+                    }
+                    node.update(RECORD, StateVaultTest::increment);
+                  }
+                } catch (Throwable e) {
+                  failures.add(e);
+                }
+              },
+              "writer-" + t);
+      writers.add(writer);
+      writer.start();
+    }
+    go.countDown();
+    for (Thread writer : writers) {
+      writer.join();
+    }
+
+    assertThat(failures).isEmpty();
+    LocalTransactionStateStore store = new LocalTransactionStateStore(database);
+    assertThat(store.load(RECORD).orElseThrow().envelope().keyId()).isEqualTo(idOf(2));
+    assertThat(store.load(RECORD).orElseThrow().generation()).isEqualTo(UPDATES);
+    StateVault freshNodeWithOnlyTheNewKey =
+        node(database, commandReading(keyFile), Optional.empty(), runDir.resolve("fresh.hwm"));
+    assertThat(counterOf(freshNodeWithOnlyTheNewKey.read(RECORD))).isEqualTo(UPDATES);
+  }
+
   private StateVault node(
-      H2Database database, KeyProvider key, Optional<KeyProvider> previous, String highWater) {
+      TestDatabase database, KeyProvider key, Optional<KeyProvider> previous, Path highWater) {
     return new StateVault(
         new LocalTransactionStateStore(database),
         key,
         previous,
-        HighWaterMarks.open(dir.resolve(highWater)),
+        HighWaterMarks.open(highWater),
         VaultObserver.NONE,
         new SecureRandom());
   }

@@ -35,7 +35,7 @@ class StateRollbackTest {
 
   /** Starts a node on the database file, lets {@code work} use its vault, and stops the node. */
   private void withNode(Consumer<StateVault> work) {
-    try (H2Database database = new H2Database(url())) {
+    try (TestDatabase database = TestDatabase.h2(url())) {
       StateVault vault =
           new StateVault(
               new LocalTransactionStateStore(database),
@@ -87,7 +87,7 @@ class StateRollbackTest {
   @Test
   void refusesARecordThatVanishedFromTheDatabase() {
     withNode(vault -> vault.update("gone", StateVaultTest::increment));
-    try (H2Database database = new H2Database(url())) {
+    try (TestDatabase database = TestDatabase.h2(url())) {
       database.inTransaction(
           em -> em.createQuery("DELETE FROM StateRecordEntity r").executeUpdate());
     }

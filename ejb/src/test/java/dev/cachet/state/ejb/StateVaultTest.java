@@ -37,13 +37,13 @@ class StateVaultTest {
 
   @TempDir Path dir;
 
-  private H2Database database;
+  private TestDatabase database;
   private StateStore store;
   private final SwitchableKey key = new SwitchableKey(1);
 
   @BeforeEach
   void open() {
-    database = new H2Database("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    database = TestDatabase.h2("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     store = new LocalTransactionStateStore(database);
   }
 

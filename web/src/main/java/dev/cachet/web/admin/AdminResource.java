@@ -46,9 +46,10 @@ public class AdminResource {
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public NodeStatus node() {
     BlobTotals totals = blobs.totals();
+    DatabaseProbe.Answer answer = database.probe();
     return new NodeStatus(
         version.version(),
-        database.product().orElse(null),
+        answer.up() ? answer.product() : null,
         identity.publicKey().orElse(null),
         new NodeStatus.Blobs(totals.count(), totals.bytes()));
   }

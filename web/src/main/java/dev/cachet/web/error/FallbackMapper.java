@@ -1,5 +1,7 @@
 package dev.cachet.web.error;
 
+import dev.cachet.node.DatabaseFailures;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -8,19 +10,33 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything no family mapper claims is a bug: 500 {@code INTERNAL_ERROR} with an incident id that
- * is also logged with the stack trace, so the operator can find it without the body revealing
- * internals. Family exceptions never arrive here wrapped in an {@code EJBException}: they are
- * declared application exceptions (ejb-jar.xml), and the integration tests would see a 500 if that
- * declaration were lost.
+ * A failure of the database (down, restarting, out of connections, a commit whose outcome is
+ * unknown; see {@link DatabaseFailures}) is 503 {@code DATABASE_UNAVAILABLE} with {@code
+ * Retry-After}: no signature left the node for it. Everything else no family mapper claims is a
+ * bug: 500 {@code INTERNAL_ERROR} with an incident id that is also logged with the stack trace, so
+ * the operator can find it without the body revealing internals. Family exceptions never arrive
+ * here wrapped in an {@code EJBException}: they are declared application exceptions (ejb-jar.xml),
+ * and the integration tests would see a 500 if that declaration were lost.
  */
 @Provider
 public class FallbackMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(FallbackMapper.class.getName());
 
+  /** How long a client waits before it retries a request that met the database down. */
+  static final int DATABASE_RETRY_SECONDS = 2;
+
   @Override
   public Response toResponse(Throwable e) {
+    if (DatabaseFailures.unavailable(e)) {
+      LOG.log(Level.WARNING, "the database is unavailable: " + e);
+      return ErrorResponses.of(
+              503,
+              "DATABASE_UNAVAILABLE",
+              "the database is unavailable; nothing was signed or stored, retry later")
+          .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_SECONDS)
+          .build();
+    }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "unhandled failure, incident " + incident, e);
     return ErrorResponses.of(500, "INTERNAL_ERROR", "internal error, incident " + incident).build();

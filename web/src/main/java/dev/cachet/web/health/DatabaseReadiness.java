@@ -3,24 +3,32 @@ package dev.cachet.web.health;
 import dev.cachet.node.ejb.DatabaseProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the database answers. */
+/** Ready only while the database answers; when it does not, says why. */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
+
+  private static final int REASON_LENGTH = 200;
 
   @Inject private DatabaseProbe database;
 
   @Override
   public HealthCheckResponse call() {
-    Optional<String> product = database.product();
-    return HealthCheckResponse.named("database")
-        .status(product.isPresent())
-        .withData("product", product.orElse("unavailable"))
-        .build();
+    DatabaseProbe.Answer answer = database.probe();
+    HealthCheckResponseBuilder response =
+        HealthCheckResponse.named("database")
+            .status(answer.up())
+            .withData("product", answer.product());
+    if (!answer.up()) {
+      String reason = answer.reason();
+      response.withData(
+          "reason", reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) : reason);
+    }
+    return response.build();
   }
 }
