@@ -7,7 +7,7 @@ import dev.cachet.state.HighWaterMarks;
 import dev.cachet.state.KeyProvider;
 import dev.cachet.state.StateVault;
 import dev.cachet.state.VaultObserver;
-import dev.cachet.state.ejb.H2Database;
+import dev.cachet.state.ejb.TestDatabase;
 import dev.cachet.state.ejb.LocalTransactionStateStore;
 import jakarta.persistence.LockModeType;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ public final class StateVaultBench {
 
     byte[] payload = new byte[RECORD_BYTES];
     new Random(2).nextBytes(payload);
-    try (H2Database database = new H2Database(url)) {
+    try (TestDatabase database = TestDatabase.h2(url)) {
       StateVault envVault =
           vault(database, new EnvKeyProvider("K", n -> Optional.of(hex)), work, "env");
       StateVault commandVault =
@@ -123,7 +123,7 @@ public final class StateVaultBench {
         Locale.ROOT, "| %s | %.0f | %+.1f%% |%n", what, rate, (plain / rate - 1) * 100);
   }
 
-  private static StateVault vault(H2Database database, KeyProvider key, Path work, String name) {
+  private static StateVault vault(TestDatabase database, KeyProvider key, Path work, String name) {
     return new StateVault(
         new LocalTransactionStateStore(database),
         key,
@@ -141,7 +141,7 @@ public final class StateVaultBench {
   }
 
   /** The write the vault makes, minus the vault: lock the row, store the bytes, commit. */
-  private static void plainWrite(H2Database database, String name, byte[] bytes) {
+  private static void plainWrite(TestDatabase database, String name, byte[] bytes) {
     database.inTransaction(
         em -> {
           StateRecordEntity row =
