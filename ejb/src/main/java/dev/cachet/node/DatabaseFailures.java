@@ -1,9 +1,11 @@
 package dev.cachet.node;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientException;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
@@ -36,7 +38,7 @@ public final class DatabaseFailures {
 
   /** Whether {@code failure}, or anything it was caused by, says the database is unavailable. */
   public static boolean unavailable(Throwable failure) {
-    Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     return unavailable(failure, seen);
   }
 
@@ -47,7 +49,7 @@ public final class DatabaseFailures {
     if (t instanceof SQLTransientException
         || t instanceof SQLRecoverableException
         || t instanceof SQLTimeoutException
-        || t instanceof java.sql.SQLNonTransientConnectionException) {
+        || t instanceof SQLNonTransientConnectionException) {
       return true;
     }
     if (t instanceof SQLException sql) {

@@ -2,6 +2,7 @@ package dev.cachet.xmss;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 
@@ -206,7 +207,7 @@ public final class PreparedWindow {
   }
 
   /** The key and newest tree of an encoded window, if {@code bytes} have a window's layout. */
-  public static java.util.Optional<StoredWindowShape> shapeOf(byte[] bytes) {
+  public static Optional<StoredWindowShape> shapeOf(byte[] bytes) {
     return WindowCodec.shape(bytes);
   }
 

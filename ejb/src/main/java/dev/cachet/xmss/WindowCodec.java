@@ -4,7 +4,9 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A prepared window's bytes at rest. Everything in it is public (tree nodes and signatures), so it
@@ -109,11 +111,11 @@ final class WindowCodec {
    * The shape of {@code bytes} if they have exactly the layout of an encoded window (version,
    * parameters, tree count, length, consecutive tree indices in range); nothing is hashed.
    */
-  static java.util.Optional<StoredWindowShape> shape(byte[] bytes) {
+  static Optional<StoredWindowShape> shape(byte[] bytes) {
     try {
       ByteBuffer in = ByteBuffer.wrap(bytes);
       if (Byte.toUnsignedInt(in.get()) != VERSION) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       XmssParameters parameters =
           new XmssParameters(Byte.toUnsignedInt(in.get()), Byte.toUnsignedInt(in.get()));
@@ -122,14 +124,14 @@ final class WindowCodec {
       in.get(root).position(in.position() + N);
       int count = Byte.toUnsignedInt(in.get());
       if (count < 1 || count > 2 || bytes.length != encodedLength(parameters, retained, count)) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       List<BottomTree> trees = readBottomTrees(in, parameters, retained, count);
-      return java.util.Optional.of(
+      return Optional.of(
           new StoredWindowShape(
-              java.util.HexFormat.of().formatHex(root), trees.get(trees.size() - 1).index()));
+              HexFormat.of().formatHex(root), trees.get(trees.size() - 1).index()));
     } catch (RuntimeException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

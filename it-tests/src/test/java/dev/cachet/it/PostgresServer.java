@@ -3,6 +3,7 @@ package dev.cachet.it;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,7 +32,7 @@ public final class PostgresServer implements AutoCloseable {
    * yet). The data is kept when the server stops, so a restart finds it (under target/).
    */
   public static PostgresServer start(Path dataDir) throws IOException {
-    if (java.nio.file.Files.exists(dataDir)) {
+    if (Files.exists(dataDir)) {
       throw new IllegalArgumentException(dataDir + " exists already");
     }
     PostgresServer pg = new PostgresServer(dataDir, freePort());

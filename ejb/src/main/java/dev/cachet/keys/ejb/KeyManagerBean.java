@@ -8,6 +8,7 @@ import dev.cachet.keys.KeyManager;
 import dev.cachet.keys.KeyView;
 import dev.cachet.keys.SigningMessage;
 import dev.cachet.keys.ValidatorKeyId;
+import dev.cachet.node.DatabaseFailures;
 import dev.cachet.state.ejb.StateVaultBean;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -141,7 +142,11 @@ public class KeyManagerBean {
       }
       restored = true;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "validator keys not loaded yet; retrying at the next slot", e);
+      if (DatabaseFailures.unavailable(e)) { // an outage: one line a slot, not a stack trace
+        LOG.warning("validator keys not reloaded, the database is unavailable: " + e);
+      } else {
+        LOG.log(Level.WARNING, "validator keys not loaded yet; retrying at the next slot", e);
+      }
     }
   }
 

@@ -10,6 +10,8 @@ import dev.cachet.it.KeyClient;
 import dev.cachet.it.MicroNode;
 import dev.cachet.it.PostgresServer;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,8 +78,8 @@ class TwoNodesOnPostgresIT {
   private static void start(MicroNode node) {
     try {
       node.start();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.cachet.it.MicroNode;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -50,8 +51,7 @@ class UpgradeFrom010IT {
     try (MicroNode node = new MicroNode(dataDir, env)) {
       node.start();
       KeyClient keys = new KeyClient(node.http(), "upgrade-admin-token-0123456789");
-      JsonObject key =
-          keys.awaitState(7, "attestation", "ACTIVE", java.time.Duration.ofSeconds(30));
+      JsonObject key = keys.awaitState(7, "attestation", "ACTIVE", Duration.ofSeconds(30));
       assertThat(key.getString("root")).isEqualTo(ROOT);
       assertThat(key.getJsonNumber("highestSignedSlot").longValue()).isEqualTo(5);
 
