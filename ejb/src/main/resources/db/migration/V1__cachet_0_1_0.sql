@@ -1,5 +1,7 @@
--- The schema of Cachet 0.1.0 as EclipseLink generated it on H2, in PostgreSQL types (timestamps were Java-
--- serialized Instants in binary columns). 0.1.0 never ran on PostgreSQL; this keeps one history for both.
+-- The schema of Cachet 0.1.0 as EclipseLink generated it on H2 (timestamps were Java-serialized
+-- Instants in binary columns); a 0.1.0 database is baselined at this version. Every migration
+-- runs unchanged on H2 and PostgreSQL: BYTEA is H2's BINARY VARYING(1000000000), the type
+-- EclipseLink chose, and both accept RENAME COLUMN.
 CREATE TABLE CACHET_BLOB (
   HASH VARCHAR(64) NOT NULL,
   CONTENT BYTEA NOT NULL,
