@@ -29,6 +29,9 @@ final class Preparations {
 
   private static final Logger LOG = Logger.getLogger(Preparations.class.getName());
 
+  /** What a request is told to wait while a stored window loads. */
+  static final Duration LOADING = Duration.ofSeconds(1);
+
   private final ExecutorService pool;
   private final SlotClock slots;
   private final Clock clock;
@@ -146,9 +149,16 @@ final class Preparations {
     }
   }
 
-  /** Loads the key's stored window in the background, then catches it up to the wall clock. */
+  /**
+   * Loads the key's stored window in the background, then catches it up to the wall clock. The
+   * loading counts as the key's preparation, so neither the slot tick nor a request starts
+   * computing a window from the seeds while the stored one is on its way.
+   */
   void restore(KeyEntry entry) {
-    pool.execute(new WindowRestoration(this, entry));
+    KeyEntry.Preparation loading =
+        new KeyEntry.Preparation(
+            new CompletableFuture<>(), OptionalLong.empty(), 0, clock.instant(), LOADING);
+    entry.begin(loading, () -> pool.execute(new WindowRestoration(this, entry, loading)));
   }
 
   /** The slot tick: starts what this key needs so that no slot it will be asked for waits. */
@@ -295,16 +305,22 @@ final class Preparations {
   static final class WindowRestoration implements Runnable {
     private final Preparations preparations;
     private final KeyEntry entry;
+    private final KeyEntry.Preparation loading;
 
-    WindowRestoration(Preparations preparations, KeyEntry entry) {
+    WindowRestoration(Preparations preparations, KeyEntry entry, KeyEntry.Preparation loading) {
       this.preparations = preparations;
       this.entry = entry;
+      this.loading = loading;
     }
 
     @Override
     public void run() {
-      SigningRecord record = entry.record;
-      preparations.stored(record).ifPresent(entry::install);
+      try {
+        preparations.stored(entry.record).ifPresent(entry::install);
+      } finally {
+        loading.done().complete(entry.window);
+        entry.ended(loading);
+      }
       preparations.tick(entry);
     }
   }

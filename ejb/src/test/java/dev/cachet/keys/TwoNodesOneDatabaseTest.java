@@ -37,7 +37,12 @@ class TwoNodesOneDatabaseTest {
     a.keys.generate(new GenerateKey(ATTESTER, SMALL, OptionalLong.of(0)));
     a.pool.runAll();
     assertThat(b.keys.restore()).as("the other node loads the key at its tick").isEqualTo(1);
+    b.keys.onSlot(); // the same tick prepares: the stored window is still loading
+    assertThat(b.pool.waiting())
+        .as("the window the first node stored is loaded, not computed again from the seeds")
+        .containsExactly("WindowRestoration");
     b.pool.runAll();
+    assertThat(b.keys.view(ATTESTER).state()).isEqualTo(KeyState.ACTIVE);
   }
 
   @AfterEach
