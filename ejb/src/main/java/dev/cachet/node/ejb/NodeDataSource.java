@@ -17,7 +17,7 @@ import jakarta.ejb.Startup;
     name = "java:app/jdbc/cachet",
     className = "dev.cachet.node.ejb.NodeJdbcDataSource",
     url = "${ENV=CACHET_DB_URL:}",
-    user = "${ENV=CACHET_DB_USER:sa}",
+    user = "${ENV=CACHET_DB_USER:}",
     password = "${ENV=CACHET_DB_PASSWORD:}",
     minPoolSize = 1,
     maxPoolSize = 32,

@@ -28,6 +28,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 public class NodeJdbcDataSource implements DataSource {
 
   static final String DATA_DIR = "cachet.data-dir";
+
+  /** The user an H2 file is created with when none is configured (and must be opened with). */
+  static final String H2_DEFAULT_USER = "sa";
+
   static final String DEFAULT_DATA_DIR = "./cachet-data";
   static final int CONNECT_TIMEOUT_SECONDS = 5;
   static final int SOCKET_TIMEOUT_SECONDS = 30;
@@ -113,7 +117,7 @@ public class NodeJdbcDataSource implements DataSource {
       case H2:
         org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
         h2.setURL(url);
-        h2.setUser(user == null ? "" : user);
+        h2.setUser(user == null || user.isEmpty() ? H2_DEFAULT_USER : user);
         h2.setPassword(password == null ? "" : password);
         return h2;
       case POSTGRESQL:
