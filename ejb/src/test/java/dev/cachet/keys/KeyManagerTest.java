@@ -1,5 +1,6 @@
 package dev.cachet.keys;
 
+import static dev.cachet.keys.KeyTestNode.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,12 +44,6 @@ class KeyManagerTest {
   @AfterEach
   void stop() {
     database.close();
-  }
-
-  private static SigningMessage message(int seed) {
-    byte[] bytes = new byte[32];
-    new Random(seed).nextBytes(bytes);
-    return SigningMessage.of(bytes);
   }
 
   /** Generates the attester's key at {@code activation} and runs its preparations. */

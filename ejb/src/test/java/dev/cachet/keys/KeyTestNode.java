@@ -82,6 +82,13 @@ final class KeyTestNode {
         new SecureRandom());
   }
 
+  /** A message to sign, fixed by {@code seed}. */
+  static SigningMessage message(int seed) {
+    byte[] bytes = new byte[32];
+    new Random(seed).nextBytes(bytes);
+    return SigningMessage.of(bytes);
+  }
+
   void atSlot(long slot) {
     clock.set(GENESIS.plusSeconds(slot));
   }

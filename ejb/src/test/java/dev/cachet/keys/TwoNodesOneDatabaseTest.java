@@ -1,5 +1,6 @@
 package dev.cachet.keys;
 
+import static dev.cachet.keys.KeyTestNode.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,6 @@ import dev.cachet.xmss.XmssParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
-import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,12 +48,6 @@ class TwoNodesOneDatabaseTest {
   @AfterEach
   void stop() {
     database.close();
-  }
-
-  private static SigningMessage message(int seed) {
-    byte[] bytes = new byte[32];
-    new Random(seed).nextBytes(bytes);
-    return SigningMessage.of(bytes);
   }
 
   @Test
