@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class DatabaseUnavailableResponses implements OASFilter {
 
   static final String DESCRIPTION =
-      "DATABASE_UNAVAILABLE: the database is down or restarting; nothing was signed or stored;"
-          + " Retry-After";
+      "DATABASE_UNAVAILABLE: the database is down or restarting; no signature was released;"
+          + " retrying is safe (Retry-After)";
 
   @Override
   public Operation filterOperation(Operation operation) {

@@ -33,7 +33,7 @@ public class FallbackMapper implements ExceptionMapper<Throwable> {
       return ErrorResponses.of(
               503,
               "DATABASE_UNAVAILABLE",
-              "the database is unavailable; nothing was signed or stored, retry later")
+              "the database is unavailable; no signature was released for this request, retry it later")
           .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_SECONDS)
           .build();
     }
