@@ -25,7 +25,7 @@ public final class SchemaMigrations {
 
   private SchemaMigrations() {}
 
-  /** Migrates the database behind {@code dataSource}; returns the version it is at now. */
+  /** Migrates the database behind {@code dataSource}; returns the version it is at afterwards. */
   public static String migrate(DataSource dataSource) {
     Flyway flyway =
         Flyway.configure(SchemaMigrations.class.getClassLoader())
@@ -41,10 +41,9 @@ public final class SchemaMigrations {
       flyway.baseline();
     }
     MigrateResult result = flyway.migrate();
-    String version =
-        result.targetSchemaVersion != null
-            ? result.targetSchemaVersion
-            : result.initialSchemaVersion;
+    // Not result.targetSchemaVersion: nodes migrating together take turns under Flyway's lock,
+    // migration by migration, so the last one this node applied need not be the newest.
+    String version = flyway.info().current().getVersion().getVersion();
     LOG.info(
         () ->
             "database schema at version "
