@@ -9,6 +9,9 @@ import java.util.Objects;
  */
 public class RetryLaterException extends CachetException {
 
+  /** The longest wait ever asked of a client: a day (a longer one is no promise to keep). */
+  public static final Duration LONGEST = Duration.ofDays(1);
+
   private final Duration retryAfter;
 
   public RetryLaterException(String code, String message, Duration retryAfter) {
@@ -17,13 +20,14 @@ public class RetryLaterException extends CachetException {
 
   public RetryLaterException(String code, String message, Duration retryAfter, Throwable cause) {
     super(code, message, cause);
-    this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+    Objects.requireNonNull(retryAfter, "retryAfter");
     if (retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter must not be negative");
     }
+    this.retryAfter = retryAfter.compareTo(LONGEST) > 0 ? LONGEST : retryAfter;
   }
 
-  /** How long the caller should wait before trying again. */
+  /** How long the caller should wait before trying again, at most {@link #LONGEST}. */
   public Duration retryAfter() {
     return retryAfter;
   }

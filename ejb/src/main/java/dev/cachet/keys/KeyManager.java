@@ -234,12 +234,16 @@ public final class KeyManager {
     try {
       byte[] signature = signNow(id, slot, message);
       events.signed(id.role(), Duration.ofNanos(System.nanoTime() - start));
+      KeyEntry entry = existing(id);
+      SigningRecord record = entry.record;
+      if (record != null && slot == record.parameters().lifetime() - 1) {
+        reportExhausted(entry, "the " + id + " signed its last leaf, slot " + slot);
+      }
       return signature;
     } catch (CachetException e) {
+      // A request for a slot past the lifetime is refused (410) but is no alert: anyone can ask.
+      // The key's own exhaustion is reported once, when its last leaf signs or the clock passes it.
       events.refused(e.code());
-      if (e instanceof KeyExhaustedException) {
-        reportExhausted(existing(id), e.getMessage());
-      }
       throw e;
     }
   }

@@ -1,6 +1,7 @@
 package dev.cachet.keys;
 
 import dev.cachet.clock.SlotClock;
+import dev.cachet.error.RetryLaterException;
 import dev.cachet.xmss.PreparedWindow;
 import dev.cachet.xmss.RetainedLevels;
 import dev.cachet.xmss.StoredWindowShape;
@@ -97,10 +98,15 @@ final class Preparations {
       return prepareNext(entry).remaining(clock.instant());
     }
     long tickPreparesAt = parameters.firstSlotOf(slotTree) - lead(parameters);
-    Duration wait =
-        slots.slotDuration().multipliedBy(Math.max(0, tickPreparesAt - slots.currentSlot()));
+    Duration wait = slotsAway(Math.max(0, tickPreparesAt - slots.currentSlot()));
     Duration retry = wait.plus(cost.estimate(window.leavesToPrepareNext()));
     return retry.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retry;
+  }
+
+  /** The time {@code count} slots take, saturated at a day (a far slot cannot overflow it). */
+  private Duration slotsAway(long count) {
+    long limit = RetryLaterException.LONGEST.dividedBy(slots.slotDuration());
+    return count >= limit ? RetryLaterException.LONGEST : slots.slotDuration().multipliedBy(count);
   }
 
   /** Starts (or joins) the preparation that makes {@code slot} signable. */

@@ -24,4 +24,12 @@ class CachetExceptionTest {
     assertThatThrownBy(() -> new RetryLaterException("NOT_PREPARED", "m", Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void retryLaterNeverAsksForMoreThanADay() {
+    Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+    assertThat(new RetryLaterException("NOT_PREPARED", "m", forever).retryAfter())
+        .isEqualTo(RetryLaterException.LONGEST)
+        .isEqualTo(Duration.ofDays(1));
+  }
 }

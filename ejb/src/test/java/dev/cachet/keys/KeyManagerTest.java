@@ -13,10 +13,16 @@ import dev.cachet.xmss.XmssSecretSeeds;
 import dev.cachet.xmss.XmssSignature;
 import dev.cachet.xmss.XmssVerifier;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -291,5 +297,51 @@ class KeyManagerTest {
     node.keys.onSlot();
     node.pool.runAll();
     assertThat(node.keys.unready()).isEmpty();
+  }
+
+  @Test
+  void askingForASlotPastTheLifetimeRaisesNoAlertButTheLastLeafDoes() {
+    List<LogRecord> alerts = new ArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+              alerts.add(record);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger logger = Logger.getLogger(KeyManager.class.getName());
+    logger.addHandler(handler);
+    try {
+      activeKey(240);
+      node.atSlot(240);
+      assertThatThrownBy(() -> node.keys.sign(ATTESTER, 256, message(1)))
+          .isInstanceOf(KeyExhaustedException.class);
+      assertThat(alerts).as("anyone may ask for a slot past the lifetime").isEmpty();
+
+      node.keys.sign(ATTESTER, 255, message(2));
+      assertThat(alerts).hasSize(1);
+      assertThat(alerts.get(0).getMessage()).contains("last leaf");
+    } finally {
+      logger.removeHandler(handler);
+    }
+  }
+
+  @Test
+  void aSlotFarAheadAsksToRetryAtMostADayLater() {
+    XmssParameters deep = new XmssParameters(60, 12);
+    node.keys.generate(new GenerateKey(ATTESTER, deep, OptionalLong.of(0)));
+    node.pool.runAll();
+    assertThatThrownBy(() -> node.keys.sign(ATTESTER, 1L << 58, message(1)))
+        .isInstanceOfSatisfying(
+            KeyNotPreparedException.class,
+            e -> assertThat(e.retryAfter()).isEqualTo(RetryLaterException.LONGEST));
   }
 }

@@ -9,14 +9,14 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Reads JSON request bodies itself rather than through the runtime's binding, so that every bad
  * body gets the node's own answer: more than {@value #MAX_BYTES} bytes is 413 {@code
  * BODY_TOO_LARGE} (detected while reading, whatever Content-Length says), anything that is not the
- * expected JSON is 400 {@code MALFORMED_JSON}, and nothing is read past the limit.
+ * expected JSON is 400 {@code MALFORMED_JSON}, a body that ends early (the client closed) is 400
+ * {@code BODY_UNREADABLE}, and nothing is read past the limit.
  */
 @ApplicationScoped
 public class JsonBodies {
@@ -54,7 +54,10 @@ public class JsonBodies {
       }
       return bytes;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the request body", e);
+      // The client closed or stalled before the body was complete: its fault, not a bug, and
+      // no stack trace for anyone to flood the log with.
+      throw new InvalidRequestException(
+          "BODY_UNREADABLE", "the request body ended before its length or could not be read");
     }
   }
 

@@ -132,6 +132,21 @@ class ValidatorKeysIT {
   }
 
   @Test
+  void aSlotFarBeyondTheWindowAsksToRetryAtMostADayLaterInsteadOfFailing() {
+    // Issue 10, finding 4: with h = 60, d = 12 a slot of 2^52 and more overflowed Retry-After
+    // (Duration.toMillis) into Payara's HTML 500 page.
+    assertThat(keys.generate(6, "ATTESTATION", 60, 12).statusCode()).isEqualTo(202);
+    keys.awaitState(6, "attestation", "ACTIVE", GENERATION);
+    for (long slot : new long[] {1L << 52, 1L << 58, (1L << 60) - 1}) {
+      HttpResponse<byte[]> far = keys.attest(6, slot, message());
+      isError(far, 503, "KEY_NOT_PREPARED");
+      assertThat(far.headers().firstValue("Retry-After"))
+          .hasValueSatisfying(
+              seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 86_400L));
+    }
+  }
+
+  @Test
   void importsABouncyCastleKeyWhoseSignaturesBouncyCastleVerifies() {
     XMSSMTPrivateKeyParameters bc = BouncyCastleXmss.generate(8, 2, new SecureRandom());
     long next = keys.currentSlot() + 2;

@@ -9,7 +9,11 @@ import dev.cachet.it.Json;
 import dev.cachet.it.KeyClient;
 import dev.cachet.it.MicroNode;
 import jakarta.json.JsonObject;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,6 +127,47 @@ class ValidatorKeysRestartIT {
       }
       assertThat(Files.list(dataDir).map(p -> p.getFileName().toString()))
           .contains("state.hwm", "cachet.mv.db");
+
+      // Issue 10, finding 5: asking for a slot past the lifetime (anyone may) is refused, but
+      // does not fire the one-time exhaustion alert, which belongs to the key's real exhaustion.
+      isError(keys.attest(1, 256, message(random)), 410, "KEY_EXHAUSTED");
+      isError(keys.attest(1, 1_000, message(random)), 410, "KEY_EXHAUSTED");
+      assertThat(Files.readString(node.log())).doesNotContain("is exhausted: its lifetime is");
+
+      // Issue 10, finding 3: a body that ends before its Content-Length (the client half-closes,
+      // or closes) was an unhandled 500 with a SEVERE stack trace per request; it is now a plain
+      // 400 BODY_UNREADABLE, never logged as a failure.
+      for (boolean halfClose : new boolean[] {true, false}) {
+        abortedBody(node, halfClose);
+      }
+      keys.awaitSlot(keys.currentSlot() + 1, Duration.ofSeconds(5)); // the node has answered
+      assertThat(Files.readString(node.log()))
+          .doesNotContain("unhandled failure")
+          .doesNotContain("UncheckedIOException");
+    }
+  }
+
+  /** Sends 20 of the 200 body bytes it announces, then closes; returns what came back. */
+  private static String abortedBody(MicroNode node, boolean halfClose) throws Exception {
+    URI base = node.http().uri("");
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/v1/validators/1/attestations HTTP/1.1\r\nHost: localhost\r\n"
+                  + "Content-Type: application/json\r\nContent-Length: 200\r\n\r\n"
+                  + "{\"slot\": 3, \"message")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      if (!halfClose) {
+        return "";
+      }
+      socket.shutdownOutput();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!answer.isEmpty()) {
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("BODY_UNREADABLE");
+      }
+      return answer;
     }
   }
 
