@@ -4,19 +4,25 @@ import dev.cachet.error.InvalidRequestException;
 import dev.cachet.error.TooLargeException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Reads JSON request bodies itself rather than through the runtime's binding, so that every bad
  * body gets the node's own answer: more than {@value #MAX_BYTES} bytes is 413 {@code
  * BODY_TOO_LARGE} (detected while reading, whatever Content-Length says), anything that is not the
- * expected JSON is 400 {@code MALFORMED_JSON}, a body that ends early (the client closed) is 400
- * {@code BODY_UNREADABLE}, and nothing is read past the limit.
+ * expected JSON is 400 {@code MALFORMED_JSON}, a whole-number field that is not an exact integer is
+ * 400 {@code INVALID_NUMBER} ({@link ExactNumbers}), a body that ends early (the client closed) is
+ * 400 {@code BODY_UNREADABLE}, and nothing is read past the limit.
  */
 @ApplicationScoped
 public class JsonBodies {
@@ -29,8 +35,10 @@ public class JsonBodies {
   /** The body as a {@code type}, never null. */
   public <T> T read(InputStream body, Class<T> type) {
     byte[] bytes = bounded(body);
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    ExactNumbers.check(object(text), type);
     try {
-      T value = jsonb.fromJson(new String(bytes, StandardCharsets.UTF_8), type);
+      T value = jsonb.fromJson(text, type);
       if (value == null) {
         throw new InvalidRequestException(
             "MALFORMED_JSON", "the request body must be a JSON object");
@@ -39,6 +47,15 @@ public class JsonBodies {
     } catch (JsonbException e) {
       throw new InvalidRequestException(
           "MALFORMED_JSON", "the request body is not the expected JSON object");
+    }
+  }
+
+  /** The body as a JSON object, or 400 {@code MALFORMED_JSON}. */
+  private static JsonObject object(String text) {
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    } catch (JsonException | IllegalStateException e) {
+      throw new InvalidRequestException("MALFORMED_JSON", "the request body must be a JSON object");
     }
   }
 

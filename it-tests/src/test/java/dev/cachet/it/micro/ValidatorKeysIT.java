@@ -147,6 +147,52 @@ class ValidatorKeysIT {
   }
 
   @Test
+  void aNumberThatIsNotExactlyAnIntegerOfItsFieldIsRefusedAndSignsNothing() {
+    // Issue 10, finding 2: each of these used to sign slot 28, 29, 34, 31, 0 or 33.
+    assertThat(keys.generate(8, "ATTESTATION", 10, 2, 0L).statusCode()).isEqualTo(202);
+    keys.awaitState(8, "attestation", "ACTIVE", GENERATION);
+    String message = "\"message\":\"" + message() + "\"";
+    for (String slot :
+        new String[] {
+          "18446744073709551644",
+          "36893488147419103261",
+          "-18446744073709551582",
+          "31.9",
+          "1e400",
+          "\"33\""
+        }) {
+      HttpResponse<byte[]> answer =
+          keys.http()
+              .postJson(
+                  "api/v1/validators/8/attestations", "{\"slot\":" + slot + "," + message + "}");
+      isError(answer, 400, "INVALID_NUMBER");
+      assertThat(Http.text(answer)).contains("slot");
+    }
+    assertThat(keys.key(8, "attestation").containsKey("highestSignedSlot"))
+        .as("nothing was signed")
+        .isFalse();
+
+    isError(
+        keys.http()
+            .postJson(
+                "api/v1/admin/keys",
+                "{\"validatorIndex\":18446744073709563961,\"role\":\"ATTESTATION\"}",
+                keys.adminToken()),
+        400,
+        "INVALID_NUMBER");
+    assertThat(keys.http().get("api/v1/keys/12345/attestation").statusCode()).isEqualTo(404);
+    isError(
+        keys.http()
+            .postJson(
+                "api/v1/admin/keys",
+                "{\"validatorIndex\":12346,\"role\":\"ATTESTATION\",\"height\":4294967304,"
+                    + "\"layers\":2}",
+                keys.adminToken()),
+        400,
+        "INVALID_NUMBER");
+  }
+
+  @Test
   void importsABouncyCastleKeyWhoseSignaturesBouncyCastleVerifies() {
     XMSSMTPrivateKeyParameters bc = BouncyCastleXmss.generate(8, 2, new SecureRandom());
     long next = keys.currentSlot() + 2;
