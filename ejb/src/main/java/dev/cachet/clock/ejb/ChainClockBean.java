@@ -53,6 +53,7 @@ public class ChainClockBean {
   private SlotClock clock;
 
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void start() {
     ChainParameters chain = agree();
     clock =

@@ -5,6 +5,8 @@ import dev.cachet.xmss.StoredWindowShape;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.util.Optional;
 /** The node's window store: each call is one container transaction. */
 @Stateless
 @LocalBean
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class JpaWindowStore implements WindowStore {
 
   @PersistenceContext(unitName = "cachet")

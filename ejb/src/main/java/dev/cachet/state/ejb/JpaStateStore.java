@@ -5,15 +5,21 @@ import dev.cachet.state.StoredRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** The vault's storage in the node: each call is one container transaction. */
+/**
+ * The vault's storage in the node: each call is a container transaction of its own, whatever its
+ * caller runs in, so a write commits (or fails) on its own before the vault changes memory.
+ */
 @Stateless
 @LocalBean
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class JpaStateStore implements StateStore {
 
   @PersistenceContext(unitName = "cachet")

@@ -136,14 +136,15 @@ class ValidatorKeysRestartIT {
 
       // Issue 10, finding 3: a body that ends before its Content-Length (the client half-closes,
       // or closes) was an unhandled 500 with a SEVERE stack trace per request; it is now a plain
-      // 400 BODY_UNREADABLE, never logged as a failure.
+      // 400 BODY_UNREADABLE. (Jersey still logs that it could not write the answer to a closed
+      // connection: the container's, not the node's, and noted on the issue.)
       for (boolean halfClose : new boolean[] {true, false}) {
         abortedBody(node, halfClose);
       }
       keys.awaitSlot(keys.currentSlot() + 1, Duration.ofSeconds(5)); // the node has answered
       assertThat(Files.readString(node.log()))
           .doesNotContain("unhandled failure")
-          .doesNotContain("UncheckedIOException");
+          .doesNotContain("cannot read the request body");
     }
   }
 
