@@ -249,10 +249,10 @@ class ValidatorKeysIT {
         keys.http().postJson("api/v1/validators/4/attestations", "{\"slot\": 5, \"mess"),
         400,
         "MALFORMED_JSON");
-    isError(
+    isError( // a string where a number belongs: the number is refused, not coerced or guessed
         keys.http().postJson("api/v1/validators/4/attestations", "{\"slot\": \"five\"}"),
         400,
-        "MALFORMED_JSON");
+        "INVALID_NUMBER");
     isError(
         keys.http()
             .postJson(
