@@ -4,9 +4,12 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Base of every failure the node reports to a caller. Each subclass is one error family with one
- * HTTP status (DESIGN.md §5); the {@link #code()} is the stable machine-readable name clients rely
- * on, the message a human sentence that never contains secret material.
+ * Base of every failure the node reports to a caller. A failure belongs to exactly one family,
+ * which says what happened, free of any transport: invalid input, unknown, a conflict with stored
+ * state, gone for good, not yet, too large, a peer's fault, corrupt stored state. The web module
+ * decides the HTTP status of each family in one table. The {@link #code()} is the stable
+ * machine-readable name clients rely on, the message a human sentence that never contains secret
+ * material.
  */
 public abstract class CachetException extends RuntimeException {
 

@@ -1,6 +1,9 @@
 package dev.cachet.error;
 
-/** The request conflicts with stored state (HTTP 409), e.g. a double-sign. Nothing was changed. */
+/**
+ * The request conflicts with what is stored: a second, different signature for a signed slot, a key
+ * that exists, a committee that is set. Nothing was changed.
+ */
 public class ConflictException extends CachetException {
 
   public ConflictException(String code, String message) {

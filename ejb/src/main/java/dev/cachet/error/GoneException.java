@@ -1,6 +1,9 @@
 package dev.cachet.error;
 
-/** The resource is gone for good (HTTP 410), e.g. an exhausted key or a stale nonce. */
+/**
+ * What was asked for is gone for good and never comes back: an exhausted or retired key, a slot
+ * behind the window, a consumed nonce.
+ */
 public class GoneException extends CachetException {
 
   public GoneException(String code, String message) {

@@ -1,6 +1,6 @@
 package dev.cachet.error;
 
-/** The request is malformed or invalid (HTTP 400). Nothing was changed. */
+/** The caller's input is malformed or invalid: its own fault, whoever asks. Nothing was changed. */
 public class InvalidRequestException extends CachetException {
 
   public InvalidRequestException(String code, String message) {

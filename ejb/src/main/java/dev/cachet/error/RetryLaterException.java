@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The request cannot be served yet but will be (HTTP 503 with {@code Retry-After}): a key not yet
- * prepared, a preparation in flight, a key provider unavailable. Nothing was changed.
+ * Not yet: the request cannot be served now but will be, after about {@link #retryAfter()}: a key
+ * not yet prepared, a preparation in flight, a key provider unavailable. Nothing was changed.
  */
 public class RetryLaterException extends CachetException {
 

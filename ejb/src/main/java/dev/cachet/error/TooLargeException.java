@@ -1,6 +1,6 @@
 package dev.cachet.error;
 
-/** The request body or a field is larger than the configured limit (HTTP 413). */
+/** The caller's input is larger than the node accepts (a body, a blob, a record). */
 public class TooLargeException extends CachetException {
 
   public TooLargeException(String code, String message) {

@@ -1,6 +1,6 @@
 package dev.cachet.error;
 
-/** The named resource does not exist (HTTP 404). */
+/** The thing named does not exist here (a key, a blob, a committee). */
 public class UnknownResourceException extends CachetException {
 
   public UnknownResourceException(String code, String message) {

@@ -3,9 +3,9 @@ package dev.cachet.frost;
 import dev.cachet.error.InvalidRequestException;
 
 /**
- * Base of every refusal of FROST input (HTTP 400): something a peer, a coordinator or a caller
- * supplied violates RFC 9591's validation rules or this package's encodings. Nothing was changed:
- * in particular, no nonce was consumed.
+ * Base of every refusal of FROST input: something a peer, a coordinator or a caller supplied
+ * violates RFC 9591's validation rules or this package's encodings. Nothing was changed: in
+ * particular, no nonce was consumed.
  */
 public abstract class InvalidFrostInputException extends InvalidRequestException {
 

@@ -1,5 +1,6 @@
 package dev.cachet.frost;
 
+import dev.cachet.error.PeerFaultException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +11,15 @@ import java.util.stream.Collectors;
 /**
  * Identifiable abort (RFC 9591 §5.4): one or more signers returned signature shares that fail
  * verify_signature_share. The coordinator names every such signer and the messages (by index in the
- * batch) whose shares were wrong, and produces no signature.
+ * batch) whose shares were wrong, and produces no signature. A peer's fault, not the caller's: the
+ * peers are named by participant identifier ({@code participant 3}).
  */
-public final class InvalidSignatureShareException extends InvalidFrostInputException {
+public final class InvalidSignatureShareException extends PeerFaultException {
 
   private final SortedMap<ParticipantId, List<Integer>> invalidShares;
 
   InvalidSignatureShareException(Map<ParticipantId, List<Integer>> invalidShares) {
-    super("FROST_INVALID_SIGNATURE_SHARE", describe(invalidShares));
+    super(describe(invalidShares), names(invalidShares));
     TreeMap<ParticipantId, List<Integer>> copy = new TreeMap<>();
     invalidShares.forEach((id, indices) -> copy.put(id, List.copyOf(indices)));
     this.invalidShares = Collections.unmodifiableSortedMap(copy);
@@ -29,6 +31,11 @@ public final class InvalidSignatureShareException extends InvalidFrostInputExcep
             .entrySet().stream()
                 .map(e -> "participant " + e.getKey().value() + " (messages " + e.getValue() + ")")
                 .collect(Collectors.joining(", "));
+  }
+
+  private static List<String> names(Map<ParticipantId, List<Integer>> invalidShares) {
+    return new TreeMap<>(invalidShares)
+        .keySet().stream().map(id -> "participant " + id.value()).collect(Collectors.toList());
   }
 
   /** The misbehaving signers, in ascending order. */

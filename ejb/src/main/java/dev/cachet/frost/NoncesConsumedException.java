@@ -3,8 +3,8 @@ package dev.cachet.frost;
 import dev.cachet.error.GoneException;
 
 /**
- * A round-one state asked for signature shares a second time (HTTP 410, gone for good). Its nonces
- * were consumed by the first attempt; signing again with them would reveal the key share.
+ * A round-one state asked for signature shares a second time (gone for good). Its nonces were
+ * consumed by the first attempt; signing again with them would reveal the key share.
  */
 public final class NoncesConsumedException extends GoneException {
 

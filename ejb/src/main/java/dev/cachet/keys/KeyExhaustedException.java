@@ -2,7 +2,7 @@ package dev.cachet.keys;
 
 import dev.cachet.error.GoneException;
 
-/** The slot is past the key's lifetime (HTTP 410): the key can never sign it. */
+/** The slot is past the key's lifetime: the key can never sign it. */
 public class KeyExhaustedException extends GoneException {
 
   public KeyExhaustedException(ValidatorKeyId id, long slot, long lifetime) {

@@ -2,7 +2,7 @@ package dev.cachet.keys;
 
 import dev.cachet.error.ConflictException;
 
-/** The validator already has a live key of that role (HTTP 409); retire it first. */
+/** The validator already has a live key of that role; retire it first. */
 public class KeyExistsException extends ConflictException {
 
   public KeyExistsException(ValidatorKeyId id, KeyState state) {

@@ -2,7 +2,7 @@ package dev.cachet.keys;
 
 import dev.cachet.error.UnknownResourceException;
 
-/** No key of that validator and role on this node (HTTP 404). */
+/** No key of that validator and role on this node. */
 public class KeyNotFoundException extends UnknownResourceException {
 
   public KeyNotFoundException(ValidatorKeyId id) {

@@ -4,8 +4,8 @@ import dev.cachet.error.RetryLaterException;
 import java.time.Duration;
 
 /**
- * The slot is within the key's lifetime but beyond its prepared window (HTTP 503): a preparation
- * for it runs, and {@code Retry-After} is the time it is expected to take still.
+ * The slot is within the key's lifetime but beyond its prepared window: a preparation for it runs,
+ * and {@code Retry-After} is the time it is expected to take still.
  */
 public class KeyNotPreparedException extends RetryLaterException {
 

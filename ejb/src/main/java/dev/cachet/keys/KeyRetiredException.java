@@ -2,7 +2,7 @@ package dev.cachet.keys;
 
 import dev.cachet.error.GoneException;
 
-/** The operator retired the key (HTTP 410): it signs nothing any more. */
+/** The operator retired the key: it signs nothing any more. */
 public class KeyRetiredException extends GoneException {
 
   public KeyRetiredException(ValidatorKeyId id) {

@@ -2,7 +2,7 @@ package dev.cachet.keys;
 
 import dev.cachet.error.InvalidRequestException;
 
-/** An imported key's seeds do not give the root the operator stated (HTTP 400); nothing stored. */
+/** An imported key's seeds do not give the root the operator stated; nothing stored. */
 public class RootMismatchException extends InvalidRequestException {
 
   public RootMismatchException(String stated, String computed) {

@@ -4,7 +4,7 @@ import dev.cachet.error.ConflictException;
 
 /**
  * The slot is at or below the key's highest signed slot with another message, or below the first
- * slot it may sign (HTTP 409): signing it could use a leaf twice.
+ * slot it may sign: signing it could use a leaf twice.
  */
 public class SlotAlreadySignedException extends ConflictException {
 

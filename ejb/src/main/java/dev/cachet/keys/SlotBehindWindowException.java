@@ -3,8 +3,8 @@ package dev.cachet.keys;
 import dev.cachet.error.GoneException;
 
 /**
- * The slot lies before the key's prepared window (HTTP 410). Windows only move forward, so this
- * node will never sign it.
+ * The slot lies before the key's prepared window. Windows only move forward, so this node will
+ * never sign it.
  */
 public class SlotBehindWindowException extends GoneException {
 

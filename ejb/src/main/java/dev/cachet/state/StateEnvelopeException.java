@@ -1,13 +1,14 @@
 package dev.cachet.state;
 
-import dev.cachet.error.ConflictException;
+import dev.cachet.error.CorruptStateException;
 
 /**
- * Stored state that cannot be opened as it is (HTTP 409, the stored state conflicts with this
- * node): an unknown schema or algorithm, a malformed envelope, or one that fails authentication.
- * Nothing is overwritten; the record stays as it was for the operator to examine.
+ * Stored state that cannot be opened as it is: an unknown schema or algorithm, a malformed
+ * envelope, or one that fails authentication. Corrupt stored state: nothing is overwritten, the
+ * record stays as it was for the operator to examine, and the vault reports it until it opens
+ * again.
  */
-public class StateEnvelopeException extends ConflictException {
+public class StateEnvelopeException extends CorruptStateException {
 
   public StateEnvelopeException(String code, String message) {
     super(code, message);

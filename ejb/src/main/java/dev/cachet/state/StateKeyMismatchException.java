@@ -3,9 +3,9 @@ package dev.cachet.state;
 import dev.cachet.error.ConflictException;
 
 /**
- * A record is encrypted under a key this node does not have (HTTP 409). Names both key ids, never a
- * key. The record is left untouched: provide the old key as the decrypt-only previous key to load
- * it (its next write re-encrypts it under the current key).
+ * A record is encrypted under a key this node does not have. Names both key ids, never a key. The
+ * record is left untouched: provide the old key as the decrypt-only previous key to load it (its
+ * next write re-encrypts it under the current key).
  */
 public class StateKeyMismatchException extends ConflictException {
 

@@ -4,8 +4,8 @@ import dev.cachet.error.RetryLaterException;
 import java.time.Duration;
 
 /**
- * The state key cannot be resolved now (HTTP 503 with Retry-After): nothing was written. The
- * message says which provider failed and why, never any key material.
+ * The state key cannot be resolved now (not yet): nothing was written. The message says which
+ * provider failed and why, never any key material.
  */
 public class StateKeyUnavailableException extends RetryLaterException {
 

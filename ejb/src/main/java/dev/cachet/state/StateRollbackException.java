@@ -3,9 +3,9 @@ package dev.cachet.state;
 import dev.cachet.error.ConflictException;
 
 /**
- * A record is older in the database than this node has seen it (HTTP 409): the database looks
- * restored from an older backup. Using it could repeat a signature, so it is refused until the
- * operator accepts the rollback deliberately.
+ * A record is older in the database than this node has seen it: the database looks restored from an
+ * older backup. Using it could repeat a signature, so it is refused until the operator accepts the
+ * rollback deliberately.
  */
 public class StateRollbackException extends ConflictException {
 

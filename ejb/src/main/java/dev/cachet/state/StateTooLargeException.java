@@ -2,7 +2,7 @@ package dev.cachet.state;
 
 import dev.cachet.error.TooLargeException;
 
-/** A record or envelope larger than the vault accepts (HTTP 413); checked before decoding. */
+/** A record or envelope larger than the vault accepts; checked before decoding. */
 public class StateTooLargeException extends TooLargeException {
 
   public StateTooLargeException(long size, long max) {

@@ -2,6 +2,7 @@ package dev.cachet.state;
 
 import dev.cachet.error.CachetException;
 import dev.cachet.error.ConflictException;
+import dev.cachet.error.CorruptStateException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class StateVault implements StateRecords {
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final Map<String, Plain> memory = new ConcurrentHashMap<>();
   private final Map<String, StateRollbackException> refused = new ConcurrentHashMap<>();
+  private final Map<String, String> corrupt = new ConcurrentHashMap<>();
 
   /** A record's plaintext as last committed, with its generation. */
   private record Plain(byte[] bytes, long generation) {
@@ -199,6 +201,26 @@ public final class StateVault implements StateRecords {
     return Set.copyOf(refused.keySet());
   }
 
+  /**
+   * Records that failed to open as stored (corrupt state: authentication failed, malformed, unknown
+   * schema), by name, with the failure's code; a record leaves this set when it opens again.
+   */
+  public Map<String, String> corruptRecords() {
+    return Map.copyOf(corrupt);
+  }
+
+  /** Opens a stored envelope, keeping {@link #corruptRecords()} current. */
+  private byte[] open(String name, Envelope envelope, StateKey key) {
+    try {
+      byte[] plaintext = opener.open(name, envelope, key);
+      corrupt.remove(name);
+      return plaintext;
+    } catch (CorruptStateException e) {
+      corrupt.put(name, e.code());
+      throw e;
+    }
+  }
+
   private boolean rewrapOne(String name) {
     refuseIfRolledBack(name);
     Decided decided = new Decided();
@@ -216,7 +238,7 @@ public final class StateVault implements StateRecords {
                   return Optional.empty();
                 }
                 Envelope envelope = locked.get().envelope();
-                decided.plaintext = opener.open(name, envelope, key);
+                decided.plaintext = open(name, envelope, key);
                 return Optional.of(
                     cipher.seal(
                         name,
@@ -282,7 +304,7 @@ public final class StateVault implements StateRecords {
       if (lockedGeneration == current.generation()) {
         plaintext = next.orElse(current.bytesOrEmpty());
       } else {
-        byte[] fresh = opener.open(name, locked.orElseThrow().envelope(), key);
+        byte[] fresh = open(name, locked.orElseThrow().envelope(), key);
         decided.seenUnderLock = new Plain(fresh, lockedGeneration);
         Optional<byte[]> again = update.next(Optional.of(fresh.clone()));
         if (again.isEmpty() && marker.isEmpty()) {
@@ -352,7 +374,7 @@ public final class StateVault implements StateRecords {
 
   private Plain decrypt(StoredRecord stored) {
     try (StateKey key = resolveCurrent()) {
-      return new Plain(opener.open(stored.name(), stored.envelope(), key), stored.generation());
+      return new Plain(open(stored.name(), stored.envelope(), key), stored.generation());
     }
   }
 

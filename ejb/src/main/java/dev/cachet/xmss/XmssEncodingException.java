@@ -3,8 +3,8 @@ package dev.cachet.xmss;
 import dev.cachet.error.InvalidRequestException;
 
 /**
- * Bytes that are not a valid encoding of an XMSS^MT value (HTTP 400): unknown version, wrong
- * length, or values that contradict each other. Nothing was decoded.
+ * Bytes that are not a valid encoding of an XMSS^MT value: unknown version, wrong length, or values
+ * that contradict each other. Nothing was decoded.
  */
 public class XmssEncodingException extends InvalidRequestException {
 

@@ -3,8 +3,8 @@ package dev.cachet.xmss;
 import dev.cachet.error.GoneException;
 
 /**
- * Preparation was asked for a bottom tree past the key's last one (HTTP 410): the key has signed or
- * can sign all of its 2^h slots and must be replaced.
+ * Preparation was asked for a bottom tree past the key's last one: the key has signed or can sign
+ * all of its 2^h slots and must be replaced.
  */
 public class XmssKeyExhaustedException extends GoneException {
 

@@ -2,7 +2,7 @@ package dev.cachet.xmss;
 
 import dev.cachet.error.InvalidRequestException;
 
-/** A parameter set that does not exist or is not valid XMSS^MT (HTTP 400). */
+/** A parameter set that does not exist or is not valid XMSS^MT. */
 public class XmssParametersException extends InvalidRequestException {
 
   public XmssParametersException(String code, String message) {

@@ -35,7 +35,8 @@ class IdentifiableAbortTest {
         .isInstanceOfSatisfying(
             InvalidSignatureShareException.class,
             e -> {
-              assertThat(e.code()).isEqualTo("FROST_INVALID_SIGNATURE_SHARE");
+              assertThat(e.code()).isEqualTo("PEER_FAULT");
+              assertThat(e.peers()).containsExactly("participant 3");
               assertThat(e.culprits()).containsExactly(new ParticipantId(3));
               assertThat(e.invalidShares()).isEqualTo(Map.of(new ParticipantId(3), List.of(2)));
             });

@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -160,5 +161,10 @@ public class StateVaultBean implements StateRecords {
   /** Records refused at start because the database looks restored from an older backup. */
   public Set<String> refusedRecords() {
     return vault.refusedRecords();
+  }
+
+  /** Records that fail to open as stored (corrupt state), with the failure's code. */
+  public Map<String, String> corruptRecords() {
+    return vault.corruptRecords();
   }
 }

@@ -204,6 +204,66 @@ class StateVaultTest {
   }
 
   @Test
+  void anAlteredRecordFailsClosedAndIsReportedUntilItOpensAgain() {
+    vault().update("r", StateVaultTest::increment);
+    StateStore honest = store;
+    boolean[] altered = {true};
+    store =
+        new StateStore() {
+          @Override
+          public java.util.List<StoredRecord> loadAll() {
+            return honest.loadAll();
+          }
+
+          @Override
+          public Optional<StoredRecord> load(String name) {
+            return honest.load(name).map(r -> altered[0] ? flipped(r) : r);
+          }
+
+          @Override
+          public Optional<StoredRecord> write(String name, Optional<String> marker, Sealer sealer) {
+            return honest.write(name, marker, sealer);
+          }
+
+          @Override
+          public boolean markerExists(String marker) {
+            return honest.markerExists(marker);
+          }
+        };
+    StateVault vault = vault();
+
+    assertThatThrownBy(() -> vault.read("r"))
+        .isInstanceOfSatisfying(
+            dev.cachet.error.CorruptStateException.class,
+            e -> assertThat(e.code()).isEqualTo("STATE_AUTHENTICATION_FAILED"));
+    assertThat(vault.corruptRecords()).containsEntry("r", "STATE_AUTHENTICATION_FAILED");
+    assertThatThrownBy(() -> vault.update("r", StateVaultTest::increment))
+        .isInstanceOf(dev.cachet.error.CorruptStateException.class);
+    assertThat(honest.load("r").orElseThrow().generation()).isEqualTo(1);
+
+    altered[0] = false; // the operator restored the row
+    assertThat(counterOf(vault.read("r"))).isEqualTo(1);
+    assertThat(vault.corruptRecords()).isEmpty();
+  }
+
+  private static StoredRecord flipped(StoredRecord stored) {
+    dev.cachet.state.Envelope e = stored.envelope();
+    byte[] ciphertext = e.ciphertext();
+    ciphertext[0] ^= 1;
+    return new StoredRecord(
+        stored.name(),
+        new dev.cachet.state.Envelope(
+            e.schemaVersion(),
+            e.algorithm(),
+            e.provider(),
+            e.keyId(),
+            e.generation(),
+            e.nonce(),
+            ciphertext),
+        stored.updatedAt());
+  }
+
+  @Test
   void recordsAMarkerWithItsWriteAndRefusesItTwice() {
     StateVault vault = vault();
     vault.update("frost/session", "frost/nonce/1", StateVaultTest::increment);

@@ -9,8 +9,10 @@ public final class ErrorResponses {
   private ErrorResponses() {}
 
   public static Response.ResponseBuilder of(int status, String code, String message) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorBody(code, message));
+    return of(status, new ErrorBody(code, message));
+  }
+
+  public static Response.ResponseBuilder of(int status, ErrorBody body) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
   }
 }
