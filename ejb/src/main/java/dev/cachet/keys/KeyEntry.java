@@ -36,18 +36,49 @@ final class KeyEntry {
     this.record = record;
   }
 
-  /** A preparation: what it computes, since when, and how long it is expected to take. */
-  record Preparation(
-      CompletableFuture<PreparedWindow> done,
-      OptionalLong bottomTree,
-      long leaves,
-      Instant started,
-      Duration expected) {
+  /**
+   * A preparation: what it computes, how long its own work is expected to take, and since when it
+   * runs (it may wait in the node's preparation queue first).
+   */
+  static final class Preparation {
+    private final CompletableFuture<PreparedWindow> done = new CompletableFuture<>();
+    private final OptionalLong bottomTree;
+    private final long leaves;
+    private final Duration expected;
+    private volatile Instant started;
 
-    /** Expected time left, at least a second (the finest {@code Retry-After}). */
+    Preparation(OptionalLong bottomTree, long leaves, Duration expected) {
+      this.bottomTree = bottomTree;
+      this.leaves = leaves;
+      this.expected = expected;
+    }
+
+    CompletableFuture<PreparedWindow> done() {
+      return done;
+    }
+
+    OptionalLong bottomTree() {
+      return bottomTree;
+    }
+
+    long leaves() {
+      return leaves;
+    }
+
+    /** When it started running; empty while it waits for a thread. */
+    Optional<Instant> started() {
+      return Optional.ofNullable(started);
+    }
+
+    void start(Instant now) {
+      started = now;
+    }
+
+    /** Its own expected time left: all of it while it waits, less what ran since it started. */
     Duration remaining(Instant now) {
-      Duration left = expected.minus(Duration.between(started, now));
-      return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+      Instant since = started;
+      Duration left = since == null ? expected : expected.minus(Duration.between(since, now));
+      return left.isNegative() ? Duration.ZERO : left;
     }
   }
 

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
@@ -52,8 +51,7 @@ public final class KeyManager {
       SlotClock slots,
       Clock clock,
       ExecutorService pool,
-      int threads,
-      OptionalLong leadSlots,
+      PreparationSettings settings,
       KeyEvents events,
       SecureRandom random) {
     this.vault = vault;
@@ -61,7 +59,7 @@ public final class KeyManager {
     this.clock = clock;
     this.events = events;
     this.random = random;
-    this.preparations = new Preparations(pool, threads, slots, clock, windows, events, leadSlots);
+    this.preparations = new Preparations(pool, settings, slots, clock, windows, events);
   }
 
   /**
@@ -141,23 +139,16 @@ public final class KeyManager {
     long leaves = XmssKeys.leavesToGenerate(parameters, activation, RetainedLevels.DEFAULT);
     KeyEntry.Preparation generation =
         new KeyEntry.Preparation(
-            new CompletableFuture<>(),
             OptionalLong.of(parameters.bottomTreeOf(activation)),
             leaves,
-            clock.instant(),
             preparations.estimate(leaves));
-    entry.begin(
-        generation,
-        () ->
-            preparations
-                .pool()
-                .execute(
-                    new Preparations.WindowPreparation(
-                        preparations,
-                        entry,
-                        generation,
-                        "a new key",
-                        () -> derive(entry, parameters, seeds, activation, activation))));
+    try {
+      preparations.generate(
+          entry, generation, () -> derive(entry, parameters, seeds, activation, activation));
+    } catch (RuntimeException e) { // the queue is full: nothing was stored, the place is free
+      keys.remove(id, entry);
+      throw e;
+    }
     return view(entry);
   }
 
@@ -317,8 +308,8 @@ public final class KeyManager {
       retry =
           entry
               .running()
-              .orElseThrow(() -> new KeyNotFoundException(entry.id))
-              .remaining(clock.instant());
+              .map(preparations::remaining)
+              .orElseThrow(() -> new KeyNotFoundException(entry.id));
     } else {
       retry = preparations.forRequest(entry, slot);
     }
@@ -380,6 +371,16 @@ public final class KeyManager {
           }
         });
     return ends;
+  }
+
+  /** Preparations waiting for a thread. */
+  public int waitingPreparations() {
+    return preparations.waitingWork().size();
+  }
+
+  /** The kinds of preparation waiting for a thread, in the order they will run. */
+  List<String> waitingWork() {
+    return preparations.waitingWork();
   }
 
   public long exhaustedKeys() {

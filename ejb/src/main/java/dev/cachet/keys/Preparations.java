@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -40,22 +39,25 @@ final class Preparations {
   private final WindowStore windows;
   private final KeyEvents events;
   private final OptionalLong leadSlots;
+  private final int maxQueued;
+  private final PreparationQueue queue;
 
   Preparations(
       ExecutorService pool,
-      int threads,
+      PreparationSettings settings,
       SlotClock slots,
       Clock clock,
       WindowStore windows,
-      KeyEvents events,
-      OptionalLong leadSlots) {
+      KeyEvents events) {
     this.pool = pool;
     this.slots = slots;
     this.clock = clock;
-    this.cost = new PreparationCost(threads);
+    this.cost = new PreparationCost(settings.threads());
     this.windows = windows;
     this.events = events;
-    this.leadSlots = leadSlots;
+    this.leadSlots = settings.leadSlots();
+    this.maxQueued = settings.maxQueued();
+    this.queue = new PreparationQueue(pool, settings.threads(), clock, cost::estimate);
   }
 
   ExecutorService pool() {
@@ -81,13 +83,13 @@ final class Preparations {
   Duration forRequest(KeyEntry entry, long slot) {
     Optional<KeyEntry.Preparation> running = entry.running();
     if (running.isPresent()) {
-      return running.get().remaining(clock.instant());
+      return queue.remaining(running.get());
     }
     SigningRecord record = entry.record;
     long target = targetSlot(record);
     PreparedWindow window = entry.window;
     if (window == null || target > window.toSlot()) {
-      return prepareFor(entry, target).remaining(clock.instant());
+      return queue.remaining(prepareFor(entry, target));
     }
     XmssParameters parameters = record.parameters();
     long slotTree = parameters.bottomTreeOf(slot);
@@ -95,7 +97,7 @@ final class Preparations {
     long newest = held.get(held.size() - 1);
     if (window.nextBottomTree().orElse(-1) == slotTree
         && target >= parameters.firstSlotOf(newest)) {
-      return prepareNext(entry).remaining(clock.instant());
+      return queue.remaining(prepareNext(entry));
     }
     long tickPreparesAt = parameters.firstSlotOf(slotTree) - lead(parameters);
     Duration wait = slotsAway(Math.max(0, tickPreparesAt - slots.currentSlot()));
@@ -142,6 +144,31 @@ final class Preparations {
         () -> base.prepareNext(pool));
   }
 
+  /** How long until {@code preparation} is done, counting the work queued ahead of it. */
+  Duration remaining(KeyEntry.Preparation preparation) {
+    return queue.remaining(preparation);
+  }
+
+  /** The kinds of preparation waiting for a thread, in the order they will run. */
+  List<String> waitingWork() {
+    return queue.waitingWork();
+  }
+
+  /**
+   * Queues a new key's generation behind the work of keys that sign, unless the queue is full.
+   *
+   * @throws dev.cachet.error.RetryLaterException {@code PREPARATION_QUEUE_FULL}; nothing queued
+   */
+  void generate(KeyEntry entry, KeyEntry.Preparation generation, Supplier<PreparedWindow> work) {
+    entry.begin(
+        generation,
+        () ->
+            queue.submitNewKey(
+                generation,
+                new WindowPreparation(this, entry, generation, "a new key", work),
+                maxQueued));
+  }
+
   /** Expected wall time to compute {@code leaves} leaves on this node. */
   Duration estimate(long leaves) {
     return cost.estimate(leaves);
@@ -161,10 +188,14 @@ final class Preparations {
    * computing a window from the seeds while the stored one is on its way.
    */
   void restore(KeyEntry entry) {
-    KeyEntry.Preparation loading =
-        new KeyEntry.Preparation(
-            new CompletableFuture<>(), OptionalLong.empty(), 0, clock.instant(), LOADING);
-    entry.begin(loading, () -> pool.execute(new WindowRestoration(this, entry, loading)));
+    KeyEntry.Preparation loading = new KeyEntry.Preparation(OptionalLong.empty(), 0, LOADING);
+    entry.begin(
+        loading,
+        () ->
+            queue.submit(
+                PreparationQueue.Priority.SIGNING_KEY,
+                loading,
+                new WindowRestoration(this, entry, loading)));
   }
 
   /** The slot tick: starts what this key needs so that no slot it will be asked for waits. */
@@ -199,11 +230,14 @@ final class Preparations {
 
   private KeyEntry.Preparation start(
       KeyEntry entry, String what, OptionalLong tree, long leaves, Supplier<PreparedWindow> work) {
-    KeyEntry.Preparation candidate =
-        new KeyEntry.Preparation(
-            new CompletableFuture<>(), tree, leaves, clock.instant(), cost.estimate(leaves));
+    KeyEntry.Preparation candidate = new KeyEntry.Preparation(tree, leaves, cost.estimate(leaves));
     return entry.begin(
-        candidate, () -> pool.execute(new WindowPreparation(this, entry, candidate, what, work)));
+        candidate,
+        () ->
+            queue.submit(
+                PreparationQueue.Priority.SIGNING_KEY,
+                candidate,
+                new WindowPreparation(this, entry, candidate, what, work)));
   }
 
   /**

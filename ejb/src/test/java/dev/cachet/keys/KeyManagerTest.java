@@ -13,6 +13,7 @@ import dev.cachet.xmss.XmssSecretSeeds;
 import dev.cachet.xmss.XmssSignature;
 import dev.cachet.xmss.XmssVerifier;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,6 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 class KeyManagerTest {
 
   private static final XmssParameters SMALL = new XmssParameters(8, 2);
+
+  /** Big enough that a queue of three generations is more than the one-second least wait. */
+  private static final XmssParameters MEDIUM = new XmssParameters(20, 2);
+
   private static final ValidatorKeyId ATTESTER = new ValidatorKeyId(7, KeyRole.ATTESTATION);
 
   @TempDir Path dir;
@@ -128,7 +133,7 @@ class KeyManagerTest {
         .hasMessageContaining("window 0..31");
     assertThatThrownBy(() -> node.keys.sign(ATTESTER, 41, message(2)))
         .isInstanceOf(KeyNotPreparedException.class);
-    assertThat(node.pool.waiting(Preparations.WindowPreparation.class)).isEqualTo(1);
+    assertThat(waitingPreparations()).isEqualTo(1);
     assertThat(node.keys.view(ATTESTER).preparing()).isTrue();
     assertThat(node.keys.view(ATTESTER).preparingTree()).isEqualTo(2);
 
@@ -147,7 +152,7 @@ class KeyManagerTest {
             e ->
                 assertThat(((RetryLaterException) e).retryAfter())
                     .isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(96 - 8 - 5)));
-    assertThat(node.pool.waiting(Preparations.WindowPreparation.class)).isZero();
+    assertThat(waitingPreparations()).isZero();
     assertThat(node.keys.sign(ATTESTER, 5, message(5))).isNotEmpty();
   }
 
@@ -169,11 +174,11 @@ class KeyManagerTest {
     activeKey(0);
     node.atSlot(16 + 7); // window 0..31 ends in 8 slots: not yet within the lead of 8
     node.keys.onSlot();
-    assertThat(node.pool.waiting(Preparations.WindowPreparation.class)).isZero();
+    assertThat(waitingPreparations()).isZero();
 
     node.atSlot(16 + 8); // ends in 7 slots
     node.keys.onSlot();
-    assertThat(node.pool.waiting(Preparations.WindowPreparation.class)).isEqualTo(1);
+    assertThat(waitingPreparations()).isEqualTo(1);
     assertThat(node.keys.sign(ATTESTER, 24, message(24))).isNotEmpty(); // signing never waits
     node.pool.runAll();
     assertThat(node.keys.view(ATTESTER).fromSlot()).isEqualTo(16);
@@ -219,6 +224,60 @@ class KeyManagerTest {
     assertThat(restarted.keys.view(ATTESTER).state()).isEqualTo(KeyState.RETIRED);
     assertThatThrownBy(() -> restarted.keys.sign(ATTESTER, 1, message(1)))
         .isInstanceOf(KeyRetiredException.class);
+  }
+
+  @Test
+  void aFloodOfGenerationsIsBoundedTellsTheTruthAboutWaitingAndNeverStarvesAKeyThatSigns() {
+    KeyTestNode bounded = new KeyTestNode(database, dir.resolve("bounded"), 3);
+    bounded.keys.generate(new GenerateKey(ATTESTER, SMALL, OptionalLong.of(0)));
+    bounded.pool.runAll();
+    List<ValidatorKeyId> flood = new ArrayList<>();
+    for (int i = 100; i < 103; i++) {
+      ValidatorKeyId id = new ValidatorKeyId(i, KeyRole.ATTESTATION);
+      bounded.keys.generate(new GenerateKey(id, MEDIUM, OptionalLong.of(0)));
+      flood.add(id);
+    }
+    ValidatorKeyId refused = new ValidatorKeyId(200, KeyRole.ATTESTATION);
+    assertThatThrownBy(
+            () -> bounded.keys.generate(new GenerateKey(refused, SMALL, OptionalLong.of(0))))
+        .isInstanceOfSatisfying(
+            RetryLaterException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("PREPARATION_QUEUE_FULL");
+              assertThat(e.retryAfter()).isPositive();
+            });
+    assertThatThrownBy(() -> bounded.keys.view(refused))
+        .as("nothing of the refused key exists")
+        .isInstanceOf(KeyNotFoundException.class);
+    assertThat(bounded.vault.read(refused.recordName())).isEmpty();
+
+    Duration firstWait = notPreparedWait(bounded, flood.get(0));
+    Duration lastWait = notPreparedWait(bounded, flood.get(2));
+    assertThat(lastWait).as("the last waits for the two ahead of it").isGreaterThan(firstWait);
+
+    bounded.atSlot(16 + 8); // the signing key's next tree is due: it goes before the flood
+    bounded.keys.onSlot();
+    assertThat(bounded.keys.waitingWork()).hasSize(4);
+    assertThat(notPreparedWait(bounded, flood.get(2)))
+        .as("the next tree went ahead of the flood")
+        .isGreaterThan(lastWait);
+    bounded.pool.runAll();
+    assertThat(bounded.keys.view(ATTESTER).toSlot()).isEqualTo(47);
+    for (ValidatorKeyId id : flood) {
+      assertThat(bounded.keys.view(id).state()).isEqualTo(KeyState.ACTIVE);
+    }
+    bounded.keys.generate(new GenerateKey(refused, SMALL, OptionalLong.of(0)));
+    bounded.pool.runAll();
+    assertThat(bounded.keys.view(refused).state()).isEqualTo(KeyState.ACTIVE);
+  }
+
+  private static Duration notPreparedWait(KeyTestNode node, ValidatorKeyId id) {
+    try {
+      node.keys.sign(id, 0, message(1));
+    } catch (KeyNotPreparedException e) {
+      return e.retryAfter();
+    }
+    throw new AssertionError("the " + id + " signed before its window was prepared");
   }
 
   @Test
@@ -343,5 +402,9 @@ class KeyManagerTest {
         .isInstanceOfSatisfying(
             KeyNotPreparedException.class,
             e -> assertThat(e.retryAfter()).isEqualTo(RetryLaterException.LONGEST));
+  }
+
+  private long waitingPreparations() {
+    return node.keys.waitingWork().stream().filter("WindowPreparation"::equals).count();
   }
 }

@@ -35,10 +35,16 @@ final class KeyTestNode {
   final MutableClock clock = new MutableClock(GENESIS);
   final Map<String, String> env = new ConcurrentHashMap<>();
   final KeyManager keys;
+  final int maxQueued;
 
   KeyTestNode(TestDatabase database, Path dir) {
+    this(database, dir, PreparationSettings.DEFAULT_MAX_QUEUED);
+  }
+
+  KeyTestNode(TestDatabase database, Path dir, int maxQueued) {
     this.database = database;
     this.dir = dir;
+    this.maxQueued = maxQueued;
     byte[] key = new byte[32];
     new Random(5).nextBytes(key);
     env.put("CACHET_STATE_KEY_HEX", HexFormat.of().formatHex(key));
@@ -48,6 +54,7 @@ final class KeyTestNode {
   private KeyTestNode(KeyTestNode before) {
     this.database = before.database;
     this.dir = before.dir;
+    this.maxQueued = before.maxQueued;
     this.env.putAll(before.env);
     this.clock.set(before.clock.instant());
     this.keys = manager();
@@ -76,8 +83,7 @@ final class KeyTestNode {
         new SlotClock(GENESIS, Duration.ofSeconds(1), clock),
         clock,
         pool,
-        1,
-        OptionalLong.empty(),
+        new PreparationSettings(1, OptionalLong.empty(), maxQueued),
         KeyEvents.NONE,
         new SecureRandom());
   }
@@ -103,6 +109,10 @@ final class KeyTestNode {
 
     void set(Instant instant) {
       now = instant;
+    }
+
+    void advance(java.time.Duration by) {
+      now = now.plus(by);
     }
 
     @Override

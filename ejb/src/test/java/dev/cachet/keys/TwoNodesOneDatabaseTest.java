@@ -38,7 +38,7 @@ class TwoNodesOneDatabaseTest {
     a.pool.runAll();
     assertThat(b.keys.restore()).as("the other node loads the key at its tick").isEqualTo(1);
     b.keys.onSlot(); // the same tick prepares: the stored window is still loading
-    assertThat(b.pool.waiting())
+    assertThat(b.keys.waitingWork())
         .as("the window the first node stored is loaded, not computed again from the seeds")
         .containsExactly("WindowRestoration");
     b.pool.runAll();

@@ -6,6 +6,7 @@ import dev.cachet.keys.GenerateKey;
 import dev.cachet.keys.ImportKey;
 import dev.cachet.keys.KeyManager;
 import dev.cachet.keys.KeyView;
+import dev.cachet.keys.PreparationSettings;
 import dev.cachet.keys.SigningMessage;
 import dev.cachet.keys.ValidatorKeyId;
 import dev.cachet.node.DatabaseFailures;
@@ -68,6 +69,10 @@ public class KeyManagerBean {
   @ConfigProperty(name = "cachet.keys.prepare-lead-slots")
   Optional<Long> leadSlots;
 
+  @Inject
+  @ConfigProperty(name = "cachet.keys.max-queued-preparations")
+  int maxQueuedPreparations;
+
   @Resource private ManagedThreadFactory threadFactory;
   @Resource private ManagedScheduledExecutorService scheduler;
   @Inject private MetricRegistry metrics;
@@ -103,8 +108,10 @@ public class KeyManagerBean {
             slots,
             Clock.systemUTC(),
             pool,
-            threads,
-            leadSlots.map(OptionalLong::of).orElse(OptionalLong.empty()),
+            new PreparationSettings(
+                threads,
+                leadSlots.map(OptionalLong::of).orElse(OptionalLong.empty()),
+                maxQueuedPreparations),
             keyMetrics,
             new SecureRandom());
     keyMetrics.register(keys);

@@ -34,6 +34,10 @@ final class KeyMetrics implements KeyEvents {
         "Window preparations (and key generations) running now",
         keys::preparationsRunning);
     gauge("cachet.keys.exhausted", "Keys whose lifetime is used up", keys::exhaustedKeys);
+    gauge(
+        "cachet.keys.preparations.waiting",
+        "Preparations waiting for a preparation thread",
+        keys::waitingPreparations);
   }
 
   /** Adds the window-end gauge of every key seen for the first time. */

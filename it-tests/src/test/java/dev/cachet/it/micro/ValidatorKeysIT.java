@@ -15,8 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bouncycastle.pqc.crypto.xmss.XMSSMTPrivateKeyParameters;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -72,6 +77,58 @@ class ValidatorKeysIT {
         HEX.parseHex(key.getString("publicSeed")),
         HEX.parseHex(message),
         sig);
+  }
+
+  /**
+   * Issue 10, finding 7: a flood of admin generations left the preparation thread behind, told
+   * every client {@code Retry-After: 1}, and starved the keys queued after it. The node under test
+   * allows 8 waiting preparations (see the pom); 40 generations of 2,048-leaf keys from 8 clients
+   * at once fill that queue, and a key that signs keeps signing every slot meanwhile.
+   */
+  @Test
+  void aFloodOfGenerationsIsBoundedAndAKeyThatSignsKeepsSigning() throws Exception {
+    assertThat(keys.generate(90, "ATTESTATION", 8, 2).statusCode()).isEqualTo(202);
+    keys.awaitState(90, "ATTESTATION", "ACTIVE", GENERATION);
+
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    List<Future<HttpResponse<byte[]>>> flood = new ArrayList<>();
+    try {
+      for (int i = 0; i < 40; i++) {
+        long validator = 1000 + i;
+        flood.add(clients.submit(() -> keys.generate(validator, "ATTESTATION", 20, 2)));
+      }
+      long signedFrom = keys.currentSlot();
+      long slot = signedFrom;
+      while (!flood.stream().allMatch(Future::isDone) || slot < signedFrom + 3) {
+        slot = keys.awaitSlot(slot + 1, Duration.ofSeconds(10));
+        HttpResponse<byte[]> signed = keys.attest(90, slot, message());
+        assertThat(signed.statusCode())
+            .as("the key that signs is never starved by the flood: %s", Http.text(signed))
+            .isEqualTo(200);
+      }
+    } finally {
+      clients.shutdown();
+    }
+    List<Long> accepted = new ArrayList<>();
+    int refused = 0;
+    for (int i = 0; i < flood.size(); i++) {
+      HttpResponse<byte[]> answer = flood.get(i).get();
+      if (answer.statusCode() == 202) {
+        accepted.add(1000L + i);
+        continue;
+      }
+      isError(answer, 503, "PREPARATION_QUEUE_FULL");
+      assertThat(answer.headers().firstValue("Retry-After"))
+          .hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+      HttpResponse<byte[]> absent = keys.http().get("api/v1/keys/" + (1000 + i) + "/ATTESTATION");
+      isError(absent, 404, "KEY_NOT_FOUND");
+      refused++;
+    }
+    assertThat(refused).as("the queue's bound refused some of the flood").isPositive();
+    assertThat(accepted).as("and took the rest in").isNotEmpty();
+    for (long validator : accepted) {
+      keys.awaitState(validator, "ATTESTATION", "ACTIVE", GENERATION);
+    }
   }
 
   @Test
