@@ -4,6 +4,7 @@ import dev.cachet.error.InvalidRequestException;
 import dev.cachet.error.TooLargeException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -11,10 +12,14 @@ import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * Reads JSON request bodies itself rather than through the runtime's binding, so that every bad
@@ -32,8 +37,23 @@ public class JsonBodies {
 
   private final Jsonb jsonb = JsonbBuilder.create();
 
-  /** The body as a {@code type}, never null. */
+  @Inject private Validator validator;
+
+  /**
+   * The body as a {@code type}, never null, its Bean Validation constraints met.
+   *
+   * @throws ConstraintViolationException if they are not (400 with the constraint's code)
+   */
   public <T> T read(InputStream body, Class<T> type) {
+    T value = bind(body, type);
+    Set<ConstraintViolation<T>> violations = validator.validate(value);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    return value;
+  }
+
+  private <T> T bind(InputStream body, Class<T> type) {
     byte[] bytes = bounded(body);
     String text = new String(bytes, StandardCharsets.UTF_8);
     ExactNumbers.check(object(text), type);

@@ -3,69 +3,79 @@ package dev.cachet.web.keys;
 import dev.cachet.error.InvalidRequestException;
 import dev.cachet.keys.GenerateKey;
 import dev.cachet.keys.ImportKey;
+import dev.cachet.keys.KeyParameters;
 import dev.cachet.keys.KeyRole;
 import dev.cachet.keys.ValidatorKeyId;
-import dev.cachet.xmss.XmssParameters;
-import dev.cachet.xmss.XmssParametersException;
+import dev.cachet.web.validation.ErrorCode;
+import dev.cachet.web.validation.Hex32;
+import dev.cachet.web.validation.NotNegative;
+import dev.cachet.web.validation.Required;
 import dev.cachet.xmss.XmssSecretSeeds;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
-/** Turns request bodies and path parameters into the key manager's commands, or a 400. */
+/**
+ * The key requests as they arrive, with their constraints (checked by Bean Validation when the body
+ * is read, see {@code JsonBodies}), and their translation into the key manager's commands. The
+ * domain's own rules (which parameters a request means, what a role is) stay in the keys core.
+ */
 public final class KeyRequests {
 
-  /** The production parameter set: h = 32, d = 2. */
-  static final XmssParameters DEFAULT_PARAMETERS = XmssParameters.PRODUCTION;
+  /** What a required 32-byte hex field that is missing is told. */
+  static final String HEX32 = "must be 32 bytes as 64 lowercase hex characters";
 
   private KeyRequests() {}
 
   /** {@code POST /api/v1/admin/keys}. */
   public record Generate(
-      Long validatorIndex, String role, Integer height, Integer layers, Long activationSlot) {}
+      @Required(payload = ErrorCode.InvalidValidatorIndex.class)
+          @NotNegative(payload = ErrorCode.InvalidValidatorIndex.class)
+          Long validatorIndex,
+      @Required(payload = ErrorCode.InvalidRole.class) String role,
+      Integer height,
+      Integer layers,
+      @NotNegative(payload = ErrorCode.InvalidSlot.class) Long activationSlot) {}
 
   /** {@code POST /api/v1/admin/keys/import}. */
   public record Import(
-      Long validatorIndex,
-      String role,
-      Integer height,
-      Integer layers,
-      String secretKeySeed,
-      String secretKeyPrf,
-      String publicSeed,
-      String root,
-      Long nextSlot) {}
+      @Required(payload = ErrorCode.InvalidValidatorIndex.class)
+          @NotNegative(payload = ErrorCode.InvalidValidatorIndex.class)
+          Long validatorIndex,
+      @Required(payload = ErrorCode.InvalidRole.class) String role,
+      @Required(payload = ErrorCode.InvalidParameters.class) Integer height,
+      @Required(payload = ErrorCode.InvalidParameters.class) Integer layers,
+      @Required(message = HEX32, payload = ErrorCode.InvalidHex.class)
+          @Hex32(payload = ErrorCode.InvalidHex.class)
+          String secretKeySeed,
+      @Required(message = HEX32, payload = ErrorCode.InvalidHex.class)
+          @Hex32(payload = ErrorCode.InvalidHex.class)
+          String secretKeyPrf,
+      @Required(message = HEX32, payload = ErrorCode.InvalidHex.class)
+          @Hex32(payload = ErrorCode.InvalidHex.class)
+          String publicSeed,
+      @Hex32(payload = ErrorCode.InvalidHex.class) String root,
+      @NotNegative(payload = ErrorCode.InvalidSlot.class) Long nextSlot) {}
 
   static GenerateKey generate(Generate body) {
     return new GenerateKey(
-        id(body.validatorIndex(), body.role()),
-        parameters(body.height(), body.layers()),
-        optionalSlot(body.activationSlot(), "activationSlot"));
+        new ValidatorKeyId(body.validatorIndex(), KeyRole.parse(body.role())),
+        KeyParameters.forGeneration(optional(body.height()), optional(body.layers())),
+        optional(body.activationSlot()));
   }
 
   static ImportKey importing(Import body) {
-    if (body.height() == null || body.layers() == null) {
-      throw new InvalidRequestException(
-          "INVALID_PARAMETERS", "an imported key names its height and layers");
-    }
-    XmssSecretSeeds seeds =
-        XmssSecretSeeds.of(
-            hex32(body.secretKeySeed(), "secretKeySeed"),
-            hex32(body.secretKeyPrf(), "secretKeyPrf"),
-            hex32(body.publicSeed(), "publicSeed"));
+    HexFormat hex = HexFormat.of();
     return new ImportKey(
-        id(body.validatorIndex(), body.role()),
-        parameters(body.height(), body.layers()),
-        seeds,
-        body.root() == null ? Optional.empty() : Optional.of(hex32(body.root(), "root")),
-        optionalSlot(body.nextSlot(), "nextSlot"));
-  }
-
-  static ValidatorKeyId id(Long validatorIndex, String role) {
-    if (validatorIndex == null) {
-      throw new InvalidRequestException("INVALID_VALIDATOR_INDEX", "validatorIndex is required");
-    }
-    return new ValidatorKeyId(validatorIndex, KeyRole.parse(role));
+        new ValidatorKeyId(body.validatorIndex(), KeyRole.parse(body.role())),
+        KeyParameters.forImport(optional(body.height()), optional(body.layers())),
+        XmssSecretSeeds.of(
+            hex.parseHex(body.secretKeySeed()),
+            hex.parseHex(body.secretKeyPrf()),
+            hex.parseHex(body.publicSeed())),
+        Optional.ofNullable(body.root()).map(hex::parseHex),
+        optional(body.nextSlot()));
   }
 
   /** A validator index from a path: a whole number, not negative. */
@@ -78,43 +88,11 @@ public final class KeyRequests {
     }
   }
 
-  static long slot(Long slot) {
-    if (slot == null || slot < 0) {
-      throw new InvalidRequestException("INVALID_SLOT", "slot is required and not negative");
-    }
-    return slot;
+  private static OptionalInt optional(Integer value) {
+    return value == null ? OptionalInt.empty() : OptionalInt.of(value);
   }
 
-  private static OptionalLong optionalSlot(Long slot, String field) {
-    if (slot == null) {
-      return OptionalLong.empty();
-    }
-    if (slot < 0) {
-      throw new InvalidRequestException("INVALID_SLOT", field + " must not be negative");
-    }
-    return OptionalLong.of(slot);
-  }
-
-  private static XmssParameters parameters(Integer height, Integer layers) {
-    if (height == null && layers == null) {
-      return DEFAULT_PARAMETERS;
-    }
-    if (height == null || layers == null) {
-      throw new InvalidRequestException(
-          "INVALID_PARAMETERS", "give both height and layers, or neither for h = 32, d = 2");
-    }
-    try {
-      return new XmssParameters(height, layers);
-    } catch (XmssParametersException e) {
-      throw new InvalidRequestException("INVALID_PARAMETERS", e.getMessage());
-    }
-  }
-
-  private static byte[] hex32(String text, String field) {
-    if (text == null || !text.matches("[0-9a-f]{64}")) {
-      throw new InvalidRequestException(
-          "INVALID_HEX", field + " must be 32 bytes as 64 lowercase hex characters");
-    }
-    return HexFormat.of().parseHex(text);
+  private static OptionalLong optional(Long value) {
+    return value == null ? OptionalLong.empty() : OptionalLong.of(value);
   }
 }

@@ -6,6 +6,10 @@ import dev.cachet.keys.ValidatorKeyId;
 import dev.cachet.keys.ejb.KeyManagerBean;
 import dev.cachet.web.JsonBodies;
 import dev.cachet.web.error.ErrorBody;
+import dev.cachet.web.validation.ErrorCode;
+import dev.cachet.web.validation.Hex32;
+import dev.cachet.web.validation.NotNegative;
+import dev.cachet.web.validation.Required;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -33,10 +37,22 @@ public class ValidatorResource {
   @Inject private JsonBodies json;
 
   /** {@code POST …/attestations}. */
-  public record Attestation(Long slot, String message) {}
+  public record Attestation(
+      @Required(payload = ErrorCode.InvalidSlot.class)
+          @NotNegative(payload = ErrorCode.InvalidSlot.class)
+          Long slot,
+      @Required(message = KeyRequests.HEX32, payload = ErrorCode.InvalidMessage.class)
+          @Hex32(payload = ErrorCode.InvalidMessage.class)
+          String message) {}
 
   /** {@code POST …/blocks}. */
-  public record Block(Long slot, String blockRoot) {}
+  public record Block(
+      @Required(payload = ErrorCode.InvalidSlot.class)
+          @NotNegative(payload = ErrorCode.InvalidSlot.class)
+          Long slot,
+      @Required(message = KeyRequests.HEX32, payload = ErrorCode.InvalidMessage.class)
+          @Hex32(payload = ErrorCode.InvalidMessage.class)
+          String blockRoot) {}
 
   /** The signature of a slot: RFC 8391 XMSS^MT bytes in hex. */
   public record Signed(long slot, String signature) {}
@@ -121,9 +137,8 @@ public class ValidatorResource {
         SigningMessage.parseHex(request.blockRoot(), "blockRoot"));
   }
 
-  private Signed sign(long validator, KeyRole role, Long slot, SigningMessage message) {
+  private Signed sign(long validator, KeyRole role, long slot, SigningMessage message) {
     ValidatorKeyId id = new ValidatorKeyId(validator, role);
-    long checked = KeyRequests.slot(slot);
-    return new Signed(checked, HexFormat.of().formatHex(keys.sign(id, checked, message)));
+    return new Signed(slot, HexFormat.of().formatHex(keys.sign(id, slot, message)));
   }
 }
