@@ -9,8 +9,8 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 
 /**
  * The blob store's MicroProfile metrics: durable totals (read from the database at each scrape, so
- * they stay true when several nodes share it) and the in-memory cache's behaviour. The cache's hit,
- * miss and eviction counts only grow; they are exposed as gauges of the cache's own counters.
+ * they stay true when several nodes share it) and what the in-memory cache holds. Its hits, misses
+ * and evictions are counters of their own ({@link CacheCounters}).
  */
 final class BlobMetrics {
 
@@ -30,24 +30,6 @@ final class BlobMetrics {
         "Bytes of the blobs stored durably",
         MetricUnits.BYTES,
         () -> store.totals().bytes());
-    gauge(
-        registry,
-        "cachet.blob.cache.hits",
-        "Blob reads served from memory",
-        MetricUnits.NONE,
-        cache::hits);
-    gauge(
-        registry,
-        "cachet.blob.cache.misses",
-        "Blob reads that went to the database",
-        MetricUnits.NONE,
-        cache::misses);
-    gauge(
-        registry,
-        "cachet.blob.cache.evictions",
-        "Blobs evicted from memory (least recently used)",
-        MetricUnits.NONE,
-        cache::evictions);
     gauge(
         registry,
         "cachet.blob.cache.size",

@@ -59,7 +59,7 @@ public class BlobStoreBean {
     store =
         new BlobStore(
             new ConcurrentInsertTolerance(repository),
-            new BlobCache(cacheBytes),
+            new BlobCache(cacheBytes, new CacheCounters(metrics)),
             Clock.systemUTC());
     BlobMetrics.register(metrics, store);
   }
