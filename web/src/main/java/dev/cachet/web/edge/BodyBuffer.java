@@ -8,7 +8,8 @@ import java.util.Arrays;
  */
 final class BodyBuffer {
 
-  private static final int UNKNOWN_LENGTH_START = 8 * 1024;
+  /** The most a buffer holds before any byte arrived; it doubles as the bytes come. */
+  private static final int LARGEST_START = 64 * 1024;
 
   private final long limit;
   private byte[] bytes;
@@ -22,7 +23,7 @@ final class BodyBuffer {
       throw new IllegalArgumentException("limit out of range: " + limit);
     }
     this.limit = limit;
-    long start = declaredLength >= 0 ? declaredLength : UNKNOWN_LENGTH_START;
+    long start = declaredLength >= 0 ? Math.min(declaredLength, LARGEST_START) : LARGEST_START;
     this.bytes = new byte[(int) Math.min(start, limit)];
   }
 
@@ -38,6 +39,11 @@ final class BodyBuffer {
     System.arraycopy(chunk, 0, bytes, size, length);
     size += length;
     return true;
+  }
+
+  /** Bytes held in memory now, filled or not. */
+  int capacity() {
+    return bytes.length;
   }
 
   /** The body so far; the buffer's own array when it is exactly full, to spare a copy. */

@@ -30,6 +30,18 @@ class BodyBufferTest {
   }
 
   @Test
+  void aLargeDeclaredLengthCostsNothingUntilItsBytesArrive() {
+    BodyBuffer buffer = new BodyBuffer(16 * 1024 * 1024, 16 * 1024 * 1024);
+    assertThat(buffer.capacity()).isLessThanOrEqualTo(64 * 1024);
+    byte[] megabyte = new byte[1024 * 1024];
+    for (int i = 0; i < 16; i++) {
+      assertThat(buffer.append(megabyte, megabyte.length)).isTrue();
+    }
+    assertThat(buffer.append(megabyte, 1)).isFalse();
+    assertThat(buffer.bytes()).hasSize(16 * 1024 * 1024);
+  }
+
+  @Test
   void anEmptyBodyIsEmpty() {
     assertThat(new BodyBuffer(64, 0).bytes()).isEmpty();
   }
