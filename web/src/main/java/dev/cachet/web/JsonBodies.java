@@ -1,7 +1,7 @@
 package dev.cachet.web;
 
 import dev.cachet.error.InvalidRequestException;
-import dev.cachet.error.TooLargeException;
+import dev.cachet.web.edge.BodyLimits;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,13 +27,14 @@ import java.util.Set;
  * BODY_TOO_LARGE} (detected while reading, whatever Content-Length says), anything that is not the
  * expected JSON is 400 {@code MALFORMED_JSON}, a whole-number field that is not an exact integer is
  * 400 {@code INVALID_NUMBER} ({@link ExactNumbers}), a body that ends early (the client closed) is
- * 400 {@code BODY_UNREADABLE}, and nothing is read past the limit.
+ * 400 {@code BODY_UNREADABLE}, one that stalls past the read bound is 408 {@code REQUEST_TIMEOUT}
+ * ({@link TimedBodies}), and nothing is read past the limit.
  */
 @ApplicationScoped
 public class JsonBodies {
 
   /** Largest JSON request body: requests are a few hex fields. */
-  public static final int MAX_BYTES = 64 * 1024;
+  public static final int MAX_BYTES = BodyLimits.JSON_MAX_BYTES;
 
   private final Jsonb jsonb = JsonbBuilder.create();
 
@@ -86,12 +87,14 @@ public class JsonBodies {
     try {
       byte[] bytes = body.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw new TooLargeException(
-            "BODY_TOO_LARGE", "a JSON request body is at most " + MAX_BYTES + " bytes");
+        throw BodyLimits.jsonTooLarge();
       }
       return bytes;
     } catch (IOException e) {
-      // The client closed or stalled before the body was complete: its fault, not a bug, and
+      if (TimedBodies.timedOut(e)) {
+        throw TimedBodies.timeout(e);
+      }
+      // The client closed before the body was complete: its fault, not a bug, and
       // no stack trace for anyone to flood the log with.
       throw new InvalidRequestException(
           "BODY_UNREADABLE", "the request body ended before its length or could not be read");

@@ -5,6 +5,7 @@ import dev.cachet.blob.BlobHash;
 import dev.cachet.blob.BlobPage;
 import dev.cachet.blob.StoredBlob;
 import dev.cachet.blob.ejb.BlobStoreBean;
+import dev.cachet.web.TimedBodies;
 import dev.cachet.web.error.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public class BlobResource {
       InputStream body,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       @Context UriInfo uri) {
-    return stored(blobs.put(body, declaredLength(contentLength)), uri);
+    return stored(blobs.put(TimedBodies.timed(body), declaredLength(contentLength)), uri);
   }
 
   @PUT
@@ -93,7 +94,7 @@ public class BlobResource {
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       @Context UriInfo uri) {
     BlobHash expected = BlobHash.parse(hash);
-    return stored(blobs.put(expected, body, declaredLength(contentLength)), uri);
+    return stored(blobs.put(expected, TimedBodies.timed(body), declaredLength(contentLength)), uri);
   }
 
   @GET

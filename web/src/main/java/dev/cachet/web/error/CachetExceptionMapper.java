@@ -14,9 +14,10 @@ import java.util.logging.Logger;
 
 /**
  * Every core failure, whatever its family, as its status from {@link ErrorStatus} with the JSON
- * error body. A not-yet failure adds {@code Retry-After}; a peer's fault names the peers; corrupt
- * stored state is logged (the operator must act: readiness is down meanwhile), and a failure of no
- * family is a bug, answered like any other (500 {@code INTERNAL_ERROR}, an incident id).
+ * error body. A not-yet failure adds {@code Retry-After}; a body too slow closes the connection; a
+ * peer's fault names the peers; corrupt stored state is logged (the operator must act: readiness is
+ * down meanwhile), and a failure of no family is a bug, answered like any other (500 {@code
+ * INTERNAL_ERROR}, an incident id).
  */
 @Provider
 public class CachetExceptionMapper implements ExceptionMapper<CachetException> {
@@ -41,6 +42,9 @@ public class CachetExceptionMapper implements ExceptionMapper<CachetException> {
     Response.ResponseBuilder response = ErrorResponses.of(status, e.code(), e.getMessage());
     if (e instanceof RetryLaterException later) {
       response.header(HttpHeaders.RETRY_AFTER, ErrorStatus.retryAfterSeconds(later.retryAfter()));
+    }
+    if (status == 408) { // the rest of the body may still come: it must not be read as a request
+      response.header("Connection", "close");
     }
     return response.build();
   }

@@ -9,6 +9,7 @@ import dev.cachet.error.PeerFaultException;
 import dev.cachet.error.RetryLaterException;
 import dev.cachet.error.TooLargeException;
 import dev.cachet.error.UnknownResourceException;
+import dev.cachet.web.RequestTimeoutException;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,6 +23,7 @@ import java.util.List;
  *   <tr><th>family</th><th>status</th></tr>
  *   <tr><td>invalid input</td><td>400</td></tr>
  *   <tr><td>unknown</td><td>404</td></tr>
+ *   <tr><td>a request body too slow (the web module's own)</td><td>408</td></tr>
  *   <tr><td>conflict with stored state</td><td>409</td></tr>
  *   <tr><td>gone for good</td><td>410</td></tr>
  *   <tr><td>too large</td><td>413</td></tr>
@@ -37,6 +39,7 @@ public final class ErrorStatus {
 
   private static final List<Row> TABLE =
       List.of(
+          new Row(RequestTimeoutException.class, 408),
           new Row(InvalidRequestException.class, 400),
           new Row(UnknownResourceException.class, 404),
           new Row(ConflictException.class, 409),

@@ -39,6 +39,8 @@ class ErrorStatusTest {
         Arguments.of(
             new XmssParametersException("INVALID_PARAMETERS", "no such parameter set"), 400),
         Arguments.of(new KeyNotFoundException(KEY), 404),
+        Arguments.of(
+            new dev.cachet.web.RequestTimeoutException("too slow", new java.io.IOException()), 408),
         Arguments.of(new KeyExistsException(KEY, dev.cachet.keys.KeyState.ACTIVE), 409),
         Arguments.of(new SlotAlreadySignedException(KEY, 5, "signed"), 409),
         Arguments.of(new StateRollbackException("keys/7", 1, 2), 409),

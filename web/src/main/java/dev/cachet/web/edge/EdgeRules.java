@@ -1,0 +1,59 @@
+package dev.cachet.web.edge;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which requests the node refuses at its edge, before any body is read. Dynamic content lives under
+ * {@code /api}, {@code /health}, {@code /metrics} and {@code /openapi}; everything else is static
+ * files, which take only GET, HEAD and OPTIONS. TRACE is refused everywhere: it would echo the
+ * request's headers (the admin token among them) to a script. A body is refused on the methods that
+ * carry none, as Payara does, but in JSON.
+ */
+public final class EdgeRules {
+
+  static final String BLOBS = "/api/v1/blobs";
+
+  private static final List<String> DYNAMIC_ROOTS =
+      List.of("/api", "/health", "/metrics", "/openapi");
+  private static final Set<String> WITHOUT_BODY = Set.of("GET", "HEAD", "DELETE", "OPTIONS");
+  private static final Set<String> STATIC_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+  private static final String STATIC_ALLOW = "GET, HEAD, OPTIONS";
+
+  private EdgeRules() {}
+
+  /**
+   * The refusal of a request, if the edge refuses it.
+   *
+   * @param path the request path within the application, as the container mapped it
+   * @param hasBody whether the request declares a body (a positive length, or chunked)
+   */
+  public static Optional<Refusal> refusal(String method, String path, boolean hasBody) {
+    String verb = method.toUpperCase(Locale.ROOT);
+    if (verb.equals("TRACE")) {
+      return Optional.of(
+          Refusal.of(405, "METHOD_NOT_ALLOWED", "TRACE is not allowed on this node").closing());
+    }
+    if (hasBody && WITHOUT_BODY.contains(verb)) {
+      return Optional.of(
+          Refusal.of(400, "MALFORMED_REQUEST", "a " + verb + " request carries no body").closing());
+    }
+    if (!isDynamic(path) && !STATIC_METHODS.contains(verb)) {
+      return Optional.of(
+          Refusal.of(405, "METHOD_NOT_ALLOWED", "this method is not allowed on this resource")
+              .allowing(STATIC_ALLOW)
+              .closing());
+    }
+    return Optional.empty();
+  }
+
+  static boolean under(String path, String root) {
+    return path.equals(root) || path.startsWith(root + "/");
+  }
+
+  private static boolean isDynamic(String path) {
+    return DYNAMIC_ROOTS.stream().anyMatch(root -> under(path, root));
+  }
+}
