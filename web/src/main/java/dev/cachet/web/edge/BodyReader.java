@@ -32,7 +32,7 @@ final class BodyReader implements ReadListener {
   private final BodyBuffer buffer;
   private final Refusal tooLarge;
   private final Duration timeout;
-  private final DispatchPermits permits;
+  private final DispatchPermits.Permit permit;
   private final AtomicBoolean ended = new AtomicBoolean();
   private final byte[] chunk = new byte[CHUNK];
   private volatile ScheduledFuture<?> deadline;
@@ -45,7 +45,7 @@ final class BodyReader implements ReadListener {
       BodyBuffer buffer,
       Refusal tooLarge,
       Duration timeout,
-      DispatchPermits permits) {
+      DispatchPermits.Permit permit) {
     this.async = async;
     this.in = in;
     this.request = request;
@@ -53,7 +53,7 @@ final class BodyReader implements ReadListener {
     this.buffer = buffer;
     this.tooLarge = tooLarge;
     this.timeout = timeout;
-    this.permits = permits;
+    this.permit = permit;
   }
 
   void deadline(ScheduledFuture<?> scheduled) {
@@ -82,7 +82,7 @@ final class BodyReader implements ReadListener {
     if (!end()) {
       return;
     }
-    if (!permits.tryAcquire()) {
+    if (!permit.acquire()) {
       answer(
           Refusal.of(
                   503,
@@ -91,9 +91,13 @@ final class BodyReader implements ReadListener {
               .retryingAfter(1));
       return;
     }
-    async.addListener(permits.releaser());
-    request.body(buffer.bytes());
-    async.dispatch();
+    try {
+      request.body(buffer.bytes());
+      async.dispatch();
+    } catch (RuntimeException e) { // never leave the client without an answer
+      LOG.log(Level.SEVERE, "a request whose body was read could not be dispatched", e);
+      answer(Refusal.of(500, "INTERNAL_ERROR", "the request could not be run").closing());
+    }
   }
 
   @Override

@@ -67,6 +67,8 @@ public class BodyReadingFilter extends HttpFilter {
     BufferedBodyRequest buffered = new BufferedBodyRequest(request);
     AsyncContext async = request.startAsync(buffered, new JsonErrorResponse(response));
     async.setTimeout(0); // the reader's own deadline bounds the read; the resource is not bounded
+    DispatchPermits.Permit permit = permits.permit();
+    async.addListener(permit); // now: the servlet API allows no listener after this returns
     Duration timeout = Duration.ofSeconds(Math.max(1, bodyTimeoutSeconds));
     BodyReader reader =
         new BodyReader(
@@ -77,7 +79,7 @@ public class BodyReadingFilter extends HttpFilter {
             new BodyBuffer(limit, declared),
             limits.tooLarge(method, path),
             timeout,
-            permits);
+            permit);
     reader.deadline(
         scheduler.schedule(
             new BodyReader.Deadline(reader), timeout.toMillis(), TimeUnit.MILLISECONDS));

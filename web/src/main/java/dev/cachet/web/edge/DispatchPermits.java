@@ -18,31 +18,41 @@ final class DispatchPermits {
     this.permits = new Semaphore(Math.max(1, permits));
   }
 
-  /** Takes a permit if one is free; the listener gives it back when the request ends. */
-  boolean tryAcquire() {
-    return permits.tryAcquire();
-  }
-
   int available() {
     return permits.availablePermits();
   }
 
-  /** Gives the permit back once, however the dispatched request ends. */
-  AsyncListener releaser() {
-    return new Releaser(permits);
+  /**
+   * One request's claim on a permit, to be registered as a listener of its async context when the
+   * async cycle starts (the servlet API allows no listener after the filter has returned): it takes
+   * a permit when the body has arrived, and gives it back once, however the request then ends.
+   */
+  Permit permit() {
+    return new Permit(permits);
   }
 
-  private static final class Releaser implements AsyncListener {
+  static final class Permit implements AsyncListener {
     private final Semaphore permits;
-    private boolean released;
+    private boolean held;
+    private boolean ended;
 
-    Releaser(Semaphore permits) {
+    private Permit(Semaphore permits) {
       this.permits = permits;
     }
 
+    /** Takes a permit if one is free; false if none is, or if the request has ended. */
+    synchronized boolean acquire() {
+      if (held || ended) {
+        return held;
+      }
+      held = permits.tryAcquire();
+      return held;
+    }
+
     private synchronized void release() {
-      if (!released) {
-        released = true;
+      ended = true;
+      if (held) {
+        held = false;
         permits.release();
       }
     }
