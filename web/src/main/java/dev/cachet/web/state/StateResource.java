@@ -34,13 +34,13 @@ public class StateResource {
   @APIResponse(
       responseCode = "200",
       description = "the records",
-      content = @Content(schema = @Schema(implementation = StateRecords.class)))
+      content = @Content(schema = @Schema(implementation = RecordList.class)))
   @APIResponse(
       responseCode = "401",
       description = "UNAUTHORIZED",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  public StateRecords records() {
-    return StateRecords.of(vault.list());
+  public RecordList records() {
+    return RecordList.of(vault.list());
   }
 
   @POST
