@@ -49,7 +49,7 @@ public class KeyAdminResource {
   @APIResponse(
       responseCode = "202",
       description = "generation started",
-      content = @Content(schema = @Schema(implementation = KeyView.class)))
+      content = @Content(schema = @Schema(implementation = KeyDescription.class)))
   @APIResponse(
       responseCode = "400",
       description = "MALFORMED_JSON, INVALID_ROLE, INVALID_VALIDATOR_INDEX, INVALID_PARAMETERS",
@@ -64,7 +64,7 @@ public class KeyAdminResource {
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public Response generate(InputStream body, @Context UriInfo uri) {
     KeyView key = keys.generate(KeyRequests.generate(json.read(body, KeyRequests.Generate.class)));
-    return Response.accepted(key).location(location(uri, key)).build();
+    return Response.accepted(KeyDescription.of(key)).location(location(uri, key)).build();
   }
 
   @POST
@@ -79,7 +79,7 @@ public class KeyAdminResource {
   @APIResponse(
       responseCode = "201",
       description = "imported",
-      content = @Content(schema = @Schema(implementation = KeyView.class)))
+      content = @Content(schema = @Schema(implementation = KeyDescription.class)))
   @APIResponse(
       responseCode = "400",
       description = "MALFORMED_JSON, INVALID_HEX, INVALID_PARAMETERS, ROOT_MISMATCH, ...",
@@ -90,7 +90,7 @@ public class KeyAdminResource {
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public Response importKey(InputStream body, @Context UriInfo uri) {
     KeyView key = keys.importKey(KeyRequests.importing(json.read(body, KeyRequests.Import.class)));
-    return Response.created(location(uri, key)).entity(key).build();
+    return Response.created(location(uri, key)).entity(KeyDescription.of(key)).build();
   }
 
   @DELETE
@@ -100,15 +100,16 @@ public class KeyAdminResource {
   @APIResponse(
       responseCode = "200",
       description = "retired",
-      content = @Content(schema = @Schema(implementation = KeyView.class)))
+      content = @Content(schema = @Schema(implementation = KeyDescription.class)))
   @APIResponse(
       responseCode = "404",
       description = "KEY_NOT_FOUND",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  public KeyView retire(
+  public KeyDescription retire(
       @PathParam("validatorIndex") String validatorIndex, @PathParam("role") String role) {
-    return keys.retire(
-        new ValidatorKeyId(KeyRequests.validatorIndex(validatorIndex), KeyRole.parse(role)));
+    return KeyDescription.of(
+        keys.retire(
+            new ValidatorKeyId(KeyRequests.validatorIndex(validatorIndex), KeyRole.parse(role))));
   }
 
   private static URI location(UriInfo uri, KeyView key) {
