@@ -7,7 +7,6 @@ import dev.cachet.keys.ejb.KeyManagerBean;
 import dev.cachet.web.CachetApplication;
 import dev.cachet.web.JsonBodies;
 import dev.cachet.web.admin.AdminOnly;
-import dev.cachet.web.error.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -50,18 +49,9 @@ public class KeyAdminResource {
       responseCode = "202",
       description = "generation started",
       content = @Content(schema = @Schema(implementation = KeyDescription.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "MALFORMED_JSON, INVALID_ROLE, INVALID_VALIDATOR_INDEX, INVALID_PARAMETERS",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "KEY_EXISTS: the validator has a live key of that role",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "413",
-      description = "BODY_TOO_LARGE",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "400", ref = "InvalidKeyGeneration")
+  @APIResponse(responseCode = "409", ref = "KeyExists")
+  @APIResponse(responseCode = "413", ref = "BodyTooLarge")
   public Response generate(InputStream body, @Context UriInfo uri) {
     KeyView key = keys.generate(KeyRequests.generate(json.read(body, KeyRequests.Generate.class)));
     return Response.accepted(KeyDescription.of(key)).location(location(uri, key)).build();
@@ -80,14 +70,8 @@ public class KeyAdminResource {
       responseCode = "201",
       description = "imported",
       content = @Content(schema = @Schema(implementation = KeyDescription.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "MALFORMED_JSON, INVALID_HEX, INVALID_PARAMETERS, ROOT_MISMATCH, ...",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "KEY_EXISTS",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "400", ref = "InvalidKeyImport")
+  @APIResponse(responseCode = "409", ref = "KeyExists")
   public Response importKey(InputStream body, @Context UriInfo uri) {
     KeyView key = keys.importKey(KeyRequests.importing(json.read(body, KeyRequests.Import.class)));
     return Response.created(location(uri, key)).entity(KeyDescription.of(key)).build();
@@ -101,10 +85,7 @@ public class KeyAdminResource {
       responseCode = "200",
       description = "retired",
       content = @Content(schema = @Schema(implementation = KeyDescription.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "KEY_NOT_FOUND",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "404", ref = "KeyNotFound")
   public KeyDescription retire(
       @PathParam("validatorIndex") String validatorIndex, @PathParam("role") String role) {
     return KeyDescription.of(

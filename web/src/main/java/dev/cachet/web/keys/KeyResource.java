@@ -3,7 +3,6 @@ package dev.cachet.web.keys;
 import dev.cachet.keys.KeyRole;
 import dev.cachet.keys.ValidatorKeyId;
 import dev.cachet.keys.ejb.KeyManagerBean;
-import dev.cachet.web.error.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -48,14 +47,8 @@ public class KeyResource {
       responseCode = "200",
       description = "the key",
       content = @Content(schema = @Schema(implementation = KeyDescription.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "INVALID_VALIDATOR_INDEX, INVALID_ROLE",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "KEY_NOT_FOUND",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "400", ref = "InvalidKeyId")
+  @APIResponse(responseCode = "404", ref = "KeyNotFound")
   public KeyDescription get(
       @PathParam("validatorIndex") String validatorIndex, @PathParam("role") String role) {
     return KeyDescription.of(
