@@ -311,6 +311,15 @@ class NodeOnPayaraMicroIT {
         .contains("/api/v1/admin/state/rewrap:")
         .contains("head:")
         .contains("put:");
+    // Error answers are defined once, as components, and the operations refer to them.
+    assertThat(openapi)
+        .containsPattern("(?m)^components:$")
+        .containsPattern("(?m)^  responses:$")
+        .containsPattern("(?m)^    BlobNotFound:$")
+        .contains("$ref: \"#/components/responses/BlobNotFound\"")
+        .contains("$ref: \"#/components/responses/DatabaseUnavailable\"")
+        .contains("$ref: \"#/components/schemas/ErrorBody\"")
+        .containsPattern("(?m)^    ErrorBody:$");
   }
 
   private String adminToken() throws Exception {

@@ -137,6 +137,16 @@ class ValidatorKeysIT {
     assertThat(accepted.statusCode()).as(Http.text(accepted)).isEqualTo(202);
     assertThat(accepted.headers().firstValue("Location"))
         .hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/keys/1/attestation"));
+    assertThat(Json.object(accepted).keySet()) // what is not known yet is absent
+        .containsExactlyInAnyOrder(
+            "height",
+            "layers",
+            "preparing",
+            "preparingTree",
+            "role",
+            "slotsLeft",
+            "state",
+            "validatorIndex");
     JsonObject key = keys.awaitState(1, "attestation", "ACTIVE", GENERATION);
     assertThat(key.getString("publicKey")).hasSize(128); // no RFC OID for h = 8, d = 2
 
@@ -155,6 +165,23 @@ class ValidatorKeysIT {
     JsonObject after = keys.key(1, "attestation");
     assertThat(after.getJsonNumber("highestSignedSlot").longValue()).isEqualTo(last);
     assertThat(after.getJsonNumber("toSlot").longValue()).isGreaterThan(last);
+    assertThat(after.keySet())
+        .containsExactlyInAnyOrder(
+            "activationSlot",
+            "fromSlot",
+            "height",
+            "highestSignedSlot",
+            "layers",
+            "preparing",
+            "publicKey",
+            "publicSeed",
+            "role",
+            "root",
+            "slotsLeft",
+            "state",
+            "toSlot",
+            "validatorIndex");
+    assertThat(after.getString("role")).isEqualTo("ATTESTATION");
   }
 
   @Test
@@ -352,7 +379,11 @@ class ValidatorKeysIT {
         .contains("/api/v1/keys/{validatorIndex}/{role}:")
         .contains("/api/v1/validators/{validatorIndex}/attestations:")
         .contains("/api/v1/validators/{validatorIndex}/blocks:")
-        .contains("/api/v1/chain:");
+        .contains("/api/v1/chain:")
+        .containsPattern("(?m)^  responses:$")
+        .containsPattern("(?m)^    KeyNotFound:$")
+        .contains("$ref: \"#/components/responses/KeyNotFound\"")
+        .contains("$ref: \"#/components/responses/SlotAlreadySigned\"");
     HttpResponse<byte[]> ready = keys.http().get("health/ready");
     assertThat(Http.text(ready)).contains("validator-keys");
     keys.http().get("api/v1/keys");

@@ -5,7 +5,6 @@ import dev.cachet.blob.ejb.BlobStoreBean;
 import dev.cachet.committee.ejb.NodeIdentityBean;
 import dev.cachet.node.ejb.DatabaseProbe;
 import dev.cachet.web.CachetApplication;
-import dev.cachet.web.error.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -40,10 +39,7 @@ public class AdminResource {
       responseCode = "200",
       description = "node status",
       content = @Content(schema = @Schema(implementation = NodeStatus.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "UNAUTHORIZED",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
   public NodeStatus node() {
     BlobTotals totals = blobs.totals();
     DatabaseProbe.Answer answer = database.probe();

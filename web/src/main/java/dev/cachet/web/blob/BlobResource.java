@@ -6,7 +6,6 @@ import dev.cachet.blob.BlobPage;
 import dev.cachet.blob.StoredBlob;
 import dev.cachet.blob.ejb.BlobStoreBean;
 import dev.cachet.web.TimedBodies;
-import dev.cachet.web.error.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -55,10 +54,7 @@ public class BlobResource {
       responseCode = "200",
       description = "was stored before",
       content = @Content(schema = @Schema(implementation = BlobRef.class)))
-  @APIResponse(
-      responseCode = "413",
-      description = "BLOB_TOO_LARGE",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "413", ref = "BlobTooLarge")
   public Response put(
       InputStream body,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
@@ -80,14 +76,8 @@ public class BlobResource {
       responseCode = "200",
       description = "was stored before",
       content = @Content(schema = @Schema(implementation = BlobRef.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "INVALID_HASH or HASH_MISMATCH; nothing stored",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "413",
-      description = "BLOB_TOO_LARGE",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "400", ref = "InvalidBlobUpload")
+  @APIResponse(responseCode = "413", ref = "BlobTooLarge")
   public Response putKnown(
       @Parameter(description = "64 lowercase hex characters") @PathParam("hash") String hash,
       InputStream body,
@@ -103,20 +93,8 @@ public class BlobResource {
   @Operation(summary = "The bytes of a blob; ETag is its hash, cacheable forever")
   @APIResponse(responseCode = "200", description = "the blob's bytes")
   @APIResponse(responseCode = "304", description = "If-None-Match named this blob")
-  @APIResponse(
-      responseCode = "400",
-      description = "INVALID_HASH",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "BLOB_NOT_FOUND",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "400", ref = "InvalidBlobHash")
+  @APIResponse(responseCode = "404", ref = "BlobNotFound")
   public Response get(
       @PathParam("hash") String hash, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     BlobHash id = BlobHash.parse(hash);
@@ -151,10 +129,7 @@ public class BlobResource {
       responseCode = "200",
       description = "one page",
       content = @Content(schema = @Schema(implementation = BlobListing.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "INVALID_HASH (after) or INVALID_LIMIT",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "400", ref = "InvalidBlobPage")
   public BlobListing list(
       @Parameter(description = "list hashes strictly after this one") @QueryParam("after")
           String after,

@@ -7,7 +7,6 @@ import dev.cachet.keys.ejb.KeyManagerBean;
 import dev.cachet.web.CachetApplication;
 import dev.cachet.web.JsonBodies;
 import dev.cachet.web.admin.AdminOnly;
-import dev.cachet.web.error.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -49,22 +48,13 @@ public class KeyAdminResource {
   @APIResponse(
       responseCode = "202",
       description = "generation started",
-      content = @Content(schema = @Schema(implementation = KeyView.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "MALFORMED_JSON, INVALID_ROLE, INVALID_VALIDATOR_INDEX, INVALID_PARAMETERS",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "KEY_EXISTS: the validator has a live key of that role",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "413",
-      description = "BODY_TOO_LARGE",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+      content = @Content(schema = @Schema(implementation = KeyDescription.class)))
+  @APIResponse(responseCode = "400", ref = "InvalidKeyGeneration")
+  @APIResponse(responseCode = "409", ref = "KeyExists")
+  @APIResponse(responseCode = "413", ref = "BodyTooLarge")
   public Response generate(InputStream body, @Context UriInfo uri) {
     KeyView key = keys.generate(KeyRequests.generate(json.read(body, KeyRequests.Generate.class)));
-    return Response.accepted(key).location(location(uri, key)).build();
+    return Response.accepted(KeyDescription.of(key)).location(location(uri, key)).build();
   }
 
   @POST
@@ -79,18 +69,12 @@ public class KeyAdminResource {
   @APIResponse(
       responseCode = "201",
       description = "imported",
-      content = @Content(schema = @Schema(implementation = KeyView.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "MALFORMED_JSON, INVALID_HEX, INVALID_PARAMETERS, ROOT_MISMATCH, ...",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "KEY_EXISTS",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+      content = @Content(schema = @Schema(implementation = KeyDescription.class)))
+  @APIResponse(responseCode = "400", ref = "InvalidKeyImport")
+  @APIResponse(responseCode = "409", ref = "KeyExists")
   public Response importKey(InputStream body, @Context UriInfo uri) {
     KeyView key = keys.importKey(KeyRequests.importing(json.read(body, KeyRequests.Import.class)));
-    return Response.created(location(uri, key)).entity(key).build();
+    return Response.created(location(uri, key)).entity(KeyDescription.of(key)).build();
   }
 
   @DELETE
@@ -100,15 +84,13 @@ public class KeyAdminResource {
   @APIResponse(
       responseCode = "200",
       description = "retired",
-      content = @Content(schema = @Schema(implementation = KeyView.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "KEY_NOT_FOUND",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  public KeyView retire(
+      content = @Content(schema = @Schema(implementation = KeyDescription.class)))
+  @APIResponse(responseCode = "404", ref = "KeyNotFound")
+  public KeyDescription retire(
       @PathParam("validatorIndex") String validatorIndex, @PathParam("role") String role) {
-    return keys.retire(
-        new ValidatorKeyId(KeyRequests.validatorIndex(validatorIndex), KeyRole.parse(role)));
+    return KeyDescription.of(
+        keys.retire(
+            new ValidatorKeyId(KeyRequests.validatorIndex(validatorIndex), KeyRole.parse(role))));
   }
 
   private static URI location(UriInfo uri, KeyView key) {

@@ -1,10 +1,8 @@
 package dev.cachet.web.keys;
 
 import dev.cachet.keys.KeyRole;
-import dev.cachet.keys.KeyView;
 import dev.cachet.keys.ValidatorKeyId;
 import dev.cachet.keys.ejb.KeyManagerBean;
-import dev.cachet.web.error.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,7 +26,7 @@ public class KeyResource {
   @Inject private KeyManagerBean keys;
 
   /** {@code GET /api/v1/keys}. */
-  public record KeyList(List<KeyView> keys) {}
+  public record KeyList(List<KeyDescription> keys) {}
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +36,7 @@ public class KeyResource {
       description = "the keys",
       content = @Content(schema = @Schema(implementation = KeyList.class)))
   public KeyList list() {
-    return new KeyList(keys.views());
+    return new KeyList(keys.views().stream().map(KeyDescription::of).toList());
   }
 
   @GET
@@ -48,18 +46,13 @@ public class KeyResource {
   @APIResponse(
       responseCode = "200",
       description = "the key",
-      content = @Content(schema = @Schema(implementation = KeyView.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "INVALID_VALIDATOR_INDEX, INVALID_ROLE",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "KEY_NOT_FOUND",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  public KeyView get(
+      content = @Content(schema = @Schema(implementation = KeyDescription.class)))
+  @APIResponse(responseCode = "400", ref = "InvalidKeyId")
+  @APIResponse(responseCode = "404", ref = "KeyNotFound")
+  public KeyDescription get(
       @PathParam("validatorIndex") String validatorIndex, @PathParam("role") String role) {
-    return keys.view(
-        new ValidatorKeyId(KeyRequests.validatorIndex(validatorIndex), KeyRole.parse(role)));
+    return KeyDescription.of(
+        keys.view(
+            new ValidatorKeyId(KeyRequests.validatorIndex(validatorIndex), KeyRole.parse(role))));
   }
 }

@@ -5,7 +5,6 @@ import dev.cachet.keys.SigningMessage;
 import dev.cachet.keys.ValidatorKeyId;
 import dev.cachet.keys.ejb.KeyManagerBean;
 import dev.cachet.web.JsonBodies;
-import dev.cachet.web.error.ErrorBody;
 import dev.cachet.web.validation.ErrorCode;
 import dev.cachet.web.validation.Hex32;
 import dev.cachet.web.validation.NotNegative;
@@ -67,26 +66,11 @@ public class ValidatorResource {
       responseCode = "200",
       description = "signed (or the same slot and message again: the stored signature)",
       content = @Content(schema = @Schema(implementation = Signed.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "MALFORMED_JSON, INVALID_SLOT, INVALID_MESSAGE, INVALID_VALIDATOR_INDEX",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "KEY_NOT_FOUND",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "SLOT_ALREADY_SIGNED: at or below the highest signed slot, another message",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "410",
-      description = "KEY_EXHAUSTED, KEY_RETIRED, SLOT_BEHIND_WINDOW",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "503",
-      description = "KEY_NOT_PREPARED (a preparation runs; Retry-After), STATE_KEY_UNAVAILABLE",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "400", ref = "InvalidSigningRequest")
+  @APIResponse(responseCode = "404", ref = "KeyNotFound")
+  @APIResponse(responseCode = "409", ref = "SlotAlreadySigned")
+  @APIResponse(responseCode = "410", ref = "KeyGone")
+  @APIResponse(responseCode = "503", ref = "KeyNotPrepared")
   public Signed attest(@PathParam("validatorIndex") String validatorIndex, InputStream body) {
     long validator = KeyRequests.validatorIndex(validatorIndex);
     Attestation request = json.read(body, Attestation.class);
@@ -107,26 +91,11 @@ public class ValidatorResource {
       responseCode = "200",
       description = "signed (or the same slot and root again: the stored signature)",
       content = @Content(schema = @Schema(implementation = Signed.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "MALFORMED_JSON, INVALID_SLOT, INVALID_MESSAGE, INVALID_VALIDATOR_INDEX",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "KEY_NOT_FOUND",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "SLOT_ALREADY_SIGNED",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "410",
-      description = "KEY_EXHAUSTED, KEY_RETIRED, SLOT_BEHIND_WINDOW",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "503",
-      description = "KEY_NOT_PREPARED (Retry-After), STATE_KEY_UNAVAILABLE",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "400", ref = "InvalidSigningRequest")
+  @APIResponse(responseCode = "404", ref = "KeyNotFound")
+  @APIResponse(responseCode = "409", ref = "SlotAlreadySigned")
+  @APIResponse(responseCode = "410", ref = "KeyGone")
+  @APIResponse(responseCode = "503", ref = "KeyNotPrepared")
   public Signed propose(@PathParam("validatorIndex") String validatorIndex, InputStream body) {
     long validator = KeyRequests.validatorIndex(validatorIndex);
     Block request = json.read(body, Block.class);

@@ -3,7 +3,6 @@ package dev.cachet.web.state;
 import dev.cachet.state.ejb.StateVaultBean;
 import dev.cachet.web.CachetApplication;
 import dev.cachet.web.admin.AdminOnly;
-import dev.cachet.web.error.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,13 +33,10 @@ public class StateResource {
   @APIResponse(
       responseCode = "200",
       description = "the records",
-      content = @Content(schema = @Schema(implementation = StateRecords.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "UNAUTHORIZED",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  public StateRecords records() {
-    return StateRecords.of(vault.list());
+      content = @Content(schema = @Schema(implementation = RecordList.class)))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  public RecordList records() {
+    return RecordList.of(vault.list());
   }
 
   @POST
@@ -51,20 +47,9 @@ public class StateResource {
       responseCode = "200",
       description = "how many records were rewritten",
       content = @Content(schema = @Schema(implementation = Rewrapped.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "UNAUTHORIZED",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "409",
-      description =
-          "STATE_KEY_MISMATCH (a record under a key that is neither current nor previous),"
-              + " STATE_ROLLBACK; nothing after it rewritten",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(
-      responseCode = "503",
-      description = "STATE_KEY_UNAVAILABLE: the key provider failed; Retry-After",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "409", ref = "StateRewrapConflict")
+  @APIResponse(responseCode = "503", ref = "StateKeyUnavailable")
   public Rewrapped rewrap() {
     return new Rewrapped(vault.rewrap());
   }

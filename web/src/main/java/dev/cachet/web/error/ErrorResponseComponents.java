@@ -1,0 +1,121 @@
+package dev.cachet.web.error;
+
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * The API's error answers in its OpenAPI description, each written once: an {@link ErrorBody}
+ * schema and one response component per kind of refusal (the codes it may carry), which operations
+ * name with {@code @APIResponse(responseCode = "404", ref = "KeyNotFound")}. Every operation also
+ * gets the 503 {@code DATABASE_UNAVAILABLE} answer of {@link FallbackMapper}, unless its own 503
+ * component names it. The schema is built here rather than scanned, because Payara 6's scanner
+ * describes {@code ErrorBody} as an empty object. Registered by {@code mp.openapi.filter}.
+ */
+public class ErrorResponseComponents implements OASFilter {
+
+  static final String SCHEMA = "ErrorBody";
+
+  static final String DATABASE_UNAVAILABLE = "DatabaseUnavailable";
+
+  static final String DATABASE_DESCRIPTION =
+      "DATABASE_UNAVAILABLE: the database is down or restarting; no signature was released;"
+          + " retrying is safe (Retry-After)";
+
+  /** Each response component's name and description: the error codes it carries. */
+  static final Map<String, String> RESPONSES = new LinkedHashMap<>();
+
+  static {
+    RESPONSES.put("Unauthorized", "UNAUTHORIZED");
+    RESPONSES.put("InvalidBlobHash", "INVALID_HASH");
+    RESPONSES.put("InvalidBlobUpload", "INVALID_HASH or HASH_MISMATCH; nothing stored");
+    RESPONSES.put("InvalidBlobPage", "INVALID_HASH (after) or INVALID_LIMIT");
+    RESPONSES.put("BlobNotFound", "BLOB_NOT_FOUND");
+    RESPONSES.put("BlobTooLarge", "BLOB_TOO_LARGE");
+    RESPONSES.put(
+        "StateRewrapConflict",
+        "STATE_KEY_MISMATCH (a record under a key that is neither current nor previous),"
+            + " STATE_ROLLBACK; nothing after it rewritten");
+    RESPONSES.put(
+        "StateKeyUnavailable",
+        "STATE_KEY_UNAVAILABLE: the key provider failed; Retry-After; " + DATABASE_DESCRIPTION);
+    RESPONSES.put(
+        "InvalidKeyGeneration",
+        "MALFORMED_JSON, INVALID_ROLE, INVALID_VALIDATOR_INDEX, INVALID_PARAMETERS");
+    RESPONSES.put(
+        "InvalidKeyImport", "MALFORMED_JSON, INVALID_HEX, INVALID_PARAMETERS, ROOT_MISMATCH, ...");
+    RESPONSES.put("InvalidKeyId", "INVALID_VALIDATOR_INDEX, INVALID_ROLE");
+    RESPONSES.put("KeyExists", "KEY_EXISTS: the validator has a live key of that role");
+    RESPONSES.put("BodyTooLarge", "BODY_TOO_LARGE");
+    RESPONSES.put("KeyNotFound", "KEY_NOT_FOUND");
+    RESPONSES.put(
+        "InvalidSigningRequest",
+        "MALFORMED_JSON, INVALID_SLOT, INVALID_MESSAGE, INVALID_VALIDATOR_INDEX");
+    RESPONSES.put(
+        "SlotAlreadySigned",
+        "SLOT_ALREADY_SIGNED: at or below the highest signed slot, another message or root");
+    RESPONSES.put("KeyGone", "KEY_EXHAUSTED, KEY_RETIRED, SLOT_BEHIND_WINDOW");
+    RESPONSES.put(
+        "KeyNotPrepared",
+        "KEY_NOT_PREPARED (a preparation runs; Retry-After), STATE_KEY_UNAVAILABLE; "
+            + DATABASE_DESCRIPTION);
+    RESPONSES.put(DATABASE_UNAVAILABLE, DATABASE_DESCRIPTION);
+  }
+
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    if (openAPI.getComponents() == null) {
+      openAPI.components(OASFactory.createComponents());
+    }
+    Components components = openAPI.getComponents();
+    components.addSchema(SCHEMA, errorBody());
+    RESPONSES.forEach((name, description) -> components.addResponse(name, response(description)));
+  }
+
+  @Override
+  public Operation filterOperation(Operation operation) {
+    APIResponses responses = operation.getResponses();
+    if (responses != null && responses.getAPIResponse("503") == null) {
+      responses.addAPIResponse("503", OASFactory.createAPIResponse().ref(DATABASE_UNAVAILABLE));
+    }
+    return operation;
+  }
+
+  /** {@link ErrorBody} as JSON-B writes it ({@code peers} only for a peer's fault). */
+  static Schema errorBody() {
+    return OASFactory.createSchema()
+        .type(Schema.SchemaType.OBJECT)
+        .addRequired("error")
+        .addRequired("message")
+        .addProperty("error", text("the error's code, UPPER_SNAKE_CASE: what a client branches on"))
+        .addProperty("message", text("a sentence for a human; not for parsing"))
+        .addProperty(
+            "peers",
+            OASFactory.createSchema()
+                .type(Schema.SchemaType.ARRAY)
+                .items(text(null))
+                .description("the peers at fault (PEER_FAULT only)"));
+  }
+
+  private static Schema text(String description) {
+    return OASFactory.createSchema().type(Schema.SchemaType.STRING).description(description);
+  }
+
+  private static APIResponse response(String description) {
+    return OASFactory.createAPIResponse()
+        .description(description)
+        .content(
+            OASFactory.createContent()
+                .addMediaType(
+                    MediaType.APPLICATION_JSON,
+                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA))));
+  }
+}
