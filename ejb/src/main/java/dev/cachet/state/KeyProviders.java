@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Builds the key providers the configuration names: the current key ({@code
@@ -30,14 +31,14 @@ public final class KeyProviders {
 
   private KeyProviders() {}
 
-  /** The provider of the current key. */
-  public static KeyProvider current(ConfigLookup config, EnvLookup env) {
+  /** The provider of the current key; a key command's output is drained on {@code threads}. */
+  public static KeyProvider current(ConfigLookup config, EnvLookup env, ThreadFactory threads) {
     String provider = set(config, PROVIDER).orElse(FileKeyProvider.NAME);
     return switch (provider) {
       case EnvKeyProvider.NAME -> new EnvKeyProvider(KEY_ENV, env);
       case FileKeyProvider.NAME -> new FileKeyProvider(Path.of(required(config, KEY_FILE)));
       case CommandKeyProvider.NAME ->
-          new CommandKeyProvider(required(config, KEY_COMMAND), timeout(config));
+          new CommandKeyProvider(required(config, KEY_COMMAND), timeout(config), threads);
       default ->
           throw new IllegalArgumentException(
               PROVIDER + " must be env, file or command, not '" + provider + "'");
@@ -45,14 +46,15 @@ public final class KeyProviders {
   }
 
   /** The provider of the decrypt-only previous key, if one is configured. */
-  public static Optional<KeyProvider> previous(ConfigLookup config, EnvLookup env) {
+  public static Optional<KeyProvider> previous(
+      ConfigLookup config, EnvLookup env, ThreadFactory threads) {
     List<KeyProvider> sources = new ArrayList<>();
     env.get(PREVIOUS_KEY_ENV)
         .filter(v -> !v.isBlank())
         .ifPresent(v -> sources.add(new EnvKeyProvider(PREVIOUS_KEY_ENV, env)));
     set(config, PREVIOUS_KEY_FILE).ifPresent(f -> sources.add(new FileKeyProvider(Path.of(f))));
     set(config, PREVIOUS_KEY_COMMAND)
-        .ifPresent(c -> sources.add(new CommandKeyProvider(c, timeout(config))));
+        .ifPresent(c -> sources.add(new CommandKeyProvider(c, timeout(config), threads)));
     if (sources.size() > 1) {
       throw new IllegalArgumentException(
           "configure at most one previous state key: "

@@ -30,12 +30,14 @@ class DefaultStateKeyTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
     String id;
-    try (StateKey key = KeyProviders.current(prepared, name -> Optional.empty()).resolve()) {
+    try (StateKey key =
+        KeyProviders.current(prepared, name -> Optional.empty(), Thread::new).resolve()) {
       id = key.id();
     }
 
     new DefaultStateKey(dir, fileProvider).prepare(new SecureRandom());
-    try (StateKey key = KeyProviders.current(prepared, name -> Optional.empty()).resolve()) {
+    try (StateKey key =
+        KeyProviders.current(prepared, name -> Optional.empty(), Thread::new).resolve()) {
       assertThat(key.id()).isEqualTo(id);
     }
   }

@@ -25,6 +25,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -76,6 +77,9 @@ public class StateVaultBean implements StateRecords {
 
   @Resource private ManagedScheduledExecutorService scheduler;
 
+  /** Drains a key command's output: container threads, not threads of our own. */
+  @Resource private ManagedThreadFactory threadFactory;
+
   private HighWaterMarks highWater;
   private StateVault vault;
 
@@ -92,8 +96,9 @@ public class StateVaultBean implements StateRecords {
     ConfigLookup lookup = key -> config.getOptionalValue(key, String.class);
     DefaultStateKey defaults = new DefaultStateKey(Path.of(dataDir), lookup);
     ConfigLookup withDefaults = defaults.prepare(new SecureRandom());
-    KeyProvider current = KeyProviders.current(withDefaults, EnvLookup.system());
-    Optional<KeyProvider> previous = KeyProviders.previous(withDefaults, EnvLookup.system());
+    KeyProvider current = KeyProviders.current(withDefaults, EnvLookup.system(), threadFactory);
+    Optional<KeyProvider> previous =
+        KeyProviders.previous(withDefaults, EnvLookup.system(), threadFactory);
     Path highWaterFile = Path.of(dataDir, HIGH_WATER_FILE);
     highWater =
         highWaterLagMillis <= 0
