@@ -34,8 +34,8 @@ class KeyProvidersTest {
     return file;
   }
 
-  private static ConfigLookup config(Map<String, String> values) {
-    return key -> Optional.ofNullable(values.get(key));
+  private static StateKeySettings config(Map<String, String> values) {
+    return TestSettings.of(values);
   }
 
   @Test
@@ -229,6 +229,30 @@ class KeyProvidersTest {
                     env,
                     Thread::new))
         .hasMessageContaining(KeyProviders.KEY_COMMAND_TIMEOUT);
+  }
+
+  @Test
+  void blankSettingsAreUnsetAndTheTimeoutMayHaveBlanks() {
+    assertThat(KeyCommandTimeout.parse(" 42 ").duration()).hasSeconds(42);
+    assertThat(KeyCommandTimeout.parse("0").duration()).isZero();
+    StateKeySettings blank =
+        config(
+            Map.of(
+                KeyProviders.PROVIDER, " command ",
+                KeyProviders.KEY_COMMAND, "  ",
+                KeyProviders.KEY_COMMAND_TIMEOUT, "0",
+                KeyProviders.PREVIOUS_KEY_FILE, " "));
+    assertThat(blank.provider()).isEqualTo("command");
+    assertThat(blank.keyCommand()).isEmpty();
+    assertThat(blank.previousKeyFile()).isEmpty();
+    assertThat(blank.commandTimeout()).hasSeconds(1);
+    assertThatThrownBy(() -> KeyProviders.current(blank, name -> Optional.empty(), Thread::new))
+        .hasMessageContaining(KeyProviders.KEY_COMMAND);
+    assertThat(
+            KeyProviders.current(
+                    config(Map.of(KeyProviders.KEY_FILE, "/k")), n -> null, Thread::new)
+                .name())
+        .isEqualTo("file");
   }
 
   @Test

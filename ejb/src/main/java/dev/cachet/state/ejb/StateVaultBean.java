@@ -1,12 +1,13 @@
 package dev.cachet.state.ejb;
 
-import dev.cachet.state.ConfigLookup;
 import dev.cachet.state.DefaultStateKey;
 import dev.cachet.state.EnvLookup;
 import dev.cachet.state.HighWaterMarks;
+import dev.cachet.state.KeyCommandTimeout;
 import dev.cachet.state.KeyProvider;
 import dev.cachet.state.KeyProviders;
 import dev.cachet.state.RecordInfo;
+import dev.cachet.state.StateKeySettings;
 import dev.cachet.state.StateRecords;
 import dev.cachet.state.StateRollbackException;
 import dev.cachet.state.StateUpdate;
@@ -35,7 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -59,8 +59,6 @@ public class StateVaultBean implements StateRecords {
 
   @EJB private JpaStateStore store;
 
-  @Inject private Config config;
-
   @Inject
   @ConfigProperty(name = "cachet.data-dir")
   String dataDir;
@@ -68,6 +66,30 @@ public class StateVaultBean implements StateRecords {
   @Inject
   @ConfigProperty(name = "cachet.state.accept-rollback")
   boolean acceptRollback;
+
+  @Inject
+  @ConfigProperty(name = KeyProviders.PROVIDER)
+  Optional<String> keyProvider;
+
+  @Inject
+  @ConfigProperty(name = KeyProviders.KEY_FILE)
+  Optional<String> keyFile;
+
+  @Inject
+  @ConfigProperty(name = KeyProviders.KEY_COMMAND)
+  Optional<String> keyCommand;
+
+  @Inject
+  @ConfigProperty(name = KeyProviders.KEY_COMMAND_TIMEOUT)
+  KeyCommandTimeout keyCommandTimeout;
+
+  @Inject
+  @ConfigProperty(name = KeyProviders.PREVIOUS_KEY_FILE)
+  Optional<String> previousKeyFile;
+
+  @Inject
+  @ConfigProperty(name = KeyProviders.PREVIOUS_KEY_COMMAND)
+  Optional<String> previousKeyCommand;
 
   @Inject private MetricRegistry metrics;
 
@@ -93,12 +115,10 @@ public class StateVaultBean implements StateRecords {
 
   @PostConstruct
   void start() {
-    ConfigLookup lookup = key -> config.getOptionalValue(key, String.class);
-    DefaultStateKey defaults = new DefaultStateKey(Path.of(dataDir), lookup);
-    ConfigLookup withDefaults = defaults.prepare(new SecureRandom());
-    KeyProvider current = KeyProviders.current(withDefaults, EnvLookup.system(), threadFactory);
-    Optional<KeyProvider> previous =
-        KeyProviders.previous(withDefaults, EnvLookup.system(), threadFactory);
+    StateKeySettings keys =
+        new DefaultStateKey(Path.of(dataDir), keySettings()).prepare(new SecureRandom());
+    KeyProvider current = KeyProviders.current(keys, EnvLookup.system(), threadFactory);
+    Optional<KeyProvider> previous = KeyProviders.previous(keys, EnvLookup.system(), threadFactory);
     Path highWaterFile = Path.of(dataDir, HIGH_WATER_FILE);
     highWater =
         highWaterLagMillis <= 0
@@ -125,6 +145,16 @@ public class StateVaultBean implements StateRecords {
         LOG.severe(rollback.getMessage());
       }
     }
+  }
+
+  private StateKeySettings keySettings() {
+    return new StateKeySettings(
+        keyProvider.orElse(""),
+        keyFile,
+        keyCommand,
+        keyCommandTimeout.duration(),
+        previousKeyFile,
+        previousKeyCommand);
   }
 
   @Override
