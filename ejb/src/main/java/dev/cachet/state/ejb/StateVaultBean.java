@@ -1,5 +1,6 @@
 package dev.cachet.state.ejb;
 
+import dev.cachet.node.ejb.NodeDataDirectory;
 import dev.cachet.state.DefaultStateKey;
 import dev.cachet.state.EnvLookup;
 import dev.cachet.state.HighWaterMarks;
@@ -48,7 +49,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @Singleton
 @Startup
 @LocalBean
-@DependsOn("NodeDatabase")
+@DependsOn({"NodeDatabase", "NodeDataDirectory"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StateVaultBean implements StateRecords {
@@ -59,9 +60,7 @@ public class StateVaultBean implements StateRecords {
 
   @EJB private JpaStateStore store;
 
-  @Inject
-  @ConfigProperty(name = "cachet.data-dir")
-  String dataDir;
+  @EJB private NodeDataDirectory dataDirectory;
 
   @Inject
   @ConfigProperty(name = "cachet.state.accept-rollback")
@@ -116,10 +115,10 @@ public class StateVaultBean implements StateRecords {
   @PostConstruct
   void start() {
     StateKeySettings keys =
-        new DefaultStateKey(Path.of(dataDir), keySettings()).prepare(new SecureRandom());
+        new DefaultStateKey(dataDirectory.path(), keySettings()).prepare(new SecureRandom());
     KeyProvider current = KeyProviders.current(keys, EnvLookup.system(), threadFactory);
     Optional<KeyProvider> previous = KeyProviders.previous(keys, EnvLookup.system(), threadFactory);
-    Path highWaterFile = Path.of(dataDir, HIGH_WATER_FILE);
+    Path highWaterFile = dataDirectory.path().resolve(HIGH_WATER_FILE);
     highWater =
         highWaterLagMillis <= 0
             ? HighWaterMarks.open(highWaterFile)
