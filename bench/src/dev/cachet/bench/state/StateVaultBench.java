@@ -68,7 +68,7 @@ public final class StateVaultBench {
       StateVault commandVault =
           vault(
               database,
-              new CommandKeyProvider("cat '" + keyFile + "'", Duration.ofSeconds(30)),
+              new CommandKeyProvider("cat '" + keyFile + "'", Duration.ofSeconds(30), Thread::new),
               work,
               "command");
       IntConsumer vaultEnv = i -> envVault.update("bench/env", c -> Optional.of(next(payload, i)));

@@ -2,15 +2,19 @@ package dev.cachet;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * STYLE.md §1–3: the pure core packages import no container API, and JPA entities stay inside the
- * ejb module's adapters ({@code dev.cachet.<capability>.ejb}).
+ * STYLE.md §1–3: the pure core packages import no container API, JPA entities stay inside the ejb
+ * module's adapters ({@code dev.cachet.<capability>.ejb}), and no code makes its own threads (the
+ * container would not know them).
  */
 class ArchitectureTest {
 
@@ -48,6 +52,22 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("dev.cachet.persistence..")
             .because("entities never leave the ejb module's adapters (STYLE.md §3)");
+    rule.check(CLASSES);
+  }
+
+  @Test
+  void noCodeStartsThreadsOfItsOwn() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("dev.cachet..")
+            .should()
+            .callConstructorWhere(
+                JavaConstructorCall.Predicates.target(
+                    HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.assignableTo(Thread.class))))
+            .because(
+                "threads come from a ThreadFactory: in the container, its managed thread factory");
     rule.check(CLASSES);
   }
 

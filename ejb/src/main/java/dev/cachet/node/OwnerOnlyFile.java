@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -44,6 +45,17 @@ public final class OwnerOnlyFile {
     Files.writeString(
         path, content.get() + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
     return true;
+  }
+
+  /**
+   * The attribute that creates a file at {@code path} owner-only ({@code rw-------}); none on a
+   * file system without POSIX permissions.
+   */
+  public static FileAttribute<?>[] creationAttributes(Path path) {
+    if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return new FileAttribute<?>[0];
+    }
+    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)};
   }
 
   /** Whether only the owner may access {@code path}. */

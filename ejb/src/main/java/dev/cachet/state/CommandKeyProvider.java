@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  * non-zero exit, malformed output, or a command still running after the timeout is an error; on
  * timeout the command and all its descendants are killed. Neither the output nor the command's
  * error output reaches a message: only the exit status and how long it ran.
+ *
+ * <p>The command's output is drained on threads from the factory it is given, never on threads it
+ * makes itself: in the container that is the container's managed thread factory.
  */
 public final class CommandKeyProvider implements KeyProvider {
 
@@ -30,15 +34,20 @@ public final class CommandKeyProvider implements KeyProvider {
 
   private final String command;
   private final Duration timeout;
+  private final ThreadFactory threads;
   private final ProcessTree processes = ProcessTree.forThisMachine();
 
-  /** A provider running {@code command}, its timeout clamped to 1–300 s. */
-  public CommandKeyProvider(String command, Duration timeout) {
+  /**
+   * A provider running {@code command}, its timeout clamped to 1–300 s, its output drained on
+   * threads from {@code threads}.
+   */
+  public CommandKeyProvider(String command, Duration timeout, ThreadFactory threads) {
     this.command = Objects.requireNonNull(command, "command");
     if (command.isBlank()) {
       throw new IllegalArgumentException("the key command is empty");
     }
     this.timeout = clamp(timeout);
+    this.threads = Objects.requireNonNull(threads, "threads");
   }
 
   /** {@code requested} within 1–300 s. */
@@ -61,8 +70,8 @@ public final class CommandKeyProvider implements KeyProvider {
   @Override
   public StateKey resolve() {
     Process process = start();
-    OutputCapture stdout = OutputCapture.start(process.getInputStream(), MAX_OUTPUT, "stdout");
-    OutputCapture stderr = OutputCapture.start(process.getErrorStream(), 0, "stderr");
+    OutputCapture stdout = OutputCapture.start(process.getInputStream(), MAX_OUTPUT, threads);
+    OutputCapture stderr = OutputCapture.start(process.getErrorStream(), 0, threads);
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       boolean exited = process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -115,7 +124,7 @@ public final class CommandKeyProvider implements KeyProvider {
     return text;
   }
 
-  /** Drains one output stream of the command on its own thread, keeping at most a bound. */
+  /** Drains one output stream of the command on a thread of its own, keeping at most a bound. */
   private static final class OutputCapture implements Runnable {
     private final InputStream in;
     private final byte[] kept;
@@ -123,15 +132,14 @@ public final class CommandKeyProvider implements KeyProvider {
     private boolean overflowed;
     private final Thread thread;
 
-    private OutputCapture(InputStream in, int keep, String stream) {
+    private OutputCapture(InputStream in, int keep, ThreadFactory threads) {
       this.in = in;
       this.kept = new byte[keep];
-      this.thread = new Thread(this, "cachet-key-command-" + stream);
-      thread.setDaemon(true);
+      this.thread = threads.newThread(this);
     }
 
-    static OutputCapture start(InputStream in, int keep, String stream) {
-      OutputCapture capture = new OutputCapture(in, keep, stream);
+    static OutputCapture start(InputStream in, int keep, ThreadFactory threads) {
+      OutputCapture capture = new OutputCapture(in, keep, threads);
       capture.thread.start();
       return capture;
     }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -23,27 +22,20 @@ public final class DefaultStateKey {
   private static final Logger LOG = Logger.getLogger(DefaultStateKey.class.getName());
 
   private final Path dataDir;
-  private final ConfigLookup config;
+  private final StateKeySettings settings;
 
-  public DefaultStateKey(Path dataDir, ConfigLookup config) {
+  public DefaultStateKey(Path dataDir, StateKeySettings settings) {
     this.dataDir = dataDir;
-    this.config = config;
+    this.settings = settings;
   }
 
   /**
-   * The configuration with the default key file filled in (and generated if absent) when the {@code
-   * file} provider is chosen without a file; otherwise the configuration as it is.
+   * The settings with the default key file filled in (and generated if absent) when the {@code
+   * file} provider is chosen without a file; otherwise the settings as they are.
    */
-  public ConfigLookup prepare(SecureRandom random) {
-    boolean fileProvider =
-        config
-            .value(KeyProviders.PROVIDER)
-            .map(String::strip)
-            .orElse("")
-            .equals(FileKeyProvider.NAME);
-    boolean fileSet = config.value(KeyProviders.KEY_FILE).filter(v -> !v.isBlank()).isPresent();
-    if (!fileProvider || fileSet) {
-      return config;
+  public StateKeySettings prepare(SecureRandom random) {
+    if (!settings.provider().equals(FileKeyProvider.NAME) || settings.keyFile().isPresent()) {
+      return settings;
     }
     Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
     try {
@@ -56,8 +48,7 @@ public final class DefaultStateKey {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the default state key file " + file, e);
     }
-    String path = file.toString();
-    return key -> key.equals(KeyProviders.KEY_FILE) ? Optional.of(path) : config.value(key);
+    return settings.withKeyFile(file.toString());
   }
 
   private static String generate(SecureRandom random) {

@@ -1,5 +1,6 @@
 package dev.cachet.state;
 
+import dev.cachet.node.OwnerOnlyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,8 +24,9 @@ import java.util.logging.Logger;
  * The highest generation this node has committed per record, kept in a file beside the database
  * ({@code state.hwm}) so that a database restored from an older backup is noticed at start. The
  * file is replaced atomically: written to a temporary file, fsynced, renamed over the old one, and
- * the directory fsynced. A mark is raised only after its write committed, so it never runs ahead of
- * the database.
+ * the directory fsynced; the temporary file is created owner-only ({@code rw-------}), so the file
+ * is never readable by other users. A mark is raised only after its write committed, so it never
+ * runs ahead of the database.
  *
  * <p>Two fsyncs cost milliseconds, a hundred times a vault write, so the node writes the file
  * behind the commits: at most {@code maxLag} after a mark was raised, all raised marks at once (and
@@ -146,12 +149,12 @@ public final class HighWaterMarks implements AutoCloseable {
     Path temp = dir.resolve(file.getFileName() + ".tmp");
     try {
       Files.createDirectories(dir);
+      Files.deleteIfExists(temp); // a leftover keeps its permissions: start anew
       try (FileChannel out =
           FileChannel.open(
               temp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE)) {
+              EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              OwnerOnlyFile.creationAttributes(temp))) {
         ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         while (bytes.hasRemaining()) {
           out.write(bytes);

@@ -1,10 +1,10 @@
 package dev.cachet.state;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Builds the key providers the configuration names: the current key ({@code
@@ -30,14 +30,17 @@ public final class KeyProviders {
 
   private KeyProviders() {}
 
-  /** The provider of the current key. */
-  public static KeyProvider current(ConfigLookup config, EnvLookup env) {
-    String provider = set(config, PROVIDER).orElse(FileKeyProvider.NAME);
+  /** The provider of the current key; a key command's output is drained on {@code threads}. */
+  public static KeyProvider current(
+      StateKeySettings settings, EnvLookup env, ThreadFactory threads) {
+    String provider = settings.provider().isEmpty() ? FileKeyProvider.NAME : settings.provider();
     return switch (provider) {
       case EnvKeyProvider.NAME -> new EnvKeyProvider(KEY_ENV, env);
-      case FileKeyProvider.NAME -> new FileKeyProvider(Path.of(required(config, KEY_FILE)));
+      case FileKeyProvider.NAME ->
+          new FileKeyProvider(Path.of(required(settings.keyFile(), KEY_FILE)));
       case CommandKeyProvider.NAME ->
-          new CommandKeyProvider(required(config, KEY_COMMAND), timeout(config));
+          new CommandKeyProvider(
+              required(settings.keyCommand(), KEY_COMMAND), settings.commandTimeout(), threads);
       default ->
           throw new IllegalArgumentException(
               PROVIDER + " must be env, file or command, not '" + provider + "'");
@@ -45,14 +48,16 @@ public final class KeyProviders {
   }
 
   /** The provider of the decrypt-only previous key, if one is configured. */
-  public static Optional<KeyProvider> previous(ConfigLookup config, EnvLookup env) {
+  public static Optional<KeyProvider> previous(
+      StateKeySettings settings, EnvLookup env, ThreadFactory threads) {
     List<KeyProvider> sources = new ArrayList<>();
     env.get(PREVIOUS_KEY_ENV)
         .filter(v -> !v.isBlank())
         .ifPresent(v -> sources.add(new EnvKeyProvider(PREVIOUS_KEY_ENV, env)));
-    set(config, PREVIOUS_KEY_FILE).ifPresent(f -> sources.add(new FileKeyProvider(Path.of(f))));
-    set(config, PREVIOUS_KEY_COMMAND)
-        .ifPresent(c -> sources.add(new CommandKeyProvider(c, timeout(config))));
+    settings.previousKeyFile().ifPresent(f -> sources.add(new FileKeyProvider(Path.of(f))));
+    settings
+        .previousKeyCommand()
+        .ifPresent(c -> sources.add(new CommandKeyProvider(c, settings.commandTimeout(), threads)));
     if (sources.size() > 1) {
       throw new IllegalArgumentException(
           "configure at most one previous state key: "
@@ -65,26 +70,8 @@ public final class KeyProviders {
     return sources.stream().findFirst();
   }
 
-  private static Duration timeout(ConfigLookup config) {
-    Optional<String> seconds = set(config, KEY_COMMAND_TIMEOUT);
-    if (seconds.isEmpty()) {
-      return CommandKeyProvider.DEFAULT_TIMEOUT;
-    }
-    try {
-      return CommandKeyProvider.clamp(Duration.ofSeconds(Long.parseLong(seconds.get())));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          KEY_COMMAND_TIMEOUT + " must be a whole number of seconds, not '" + seconds.get() + "'");
-    }
-  }
-
-  private static Optional<String> set(ConfigLookup config, String key) {
-    return config.value(key).map(String::strip).filter(v -> !v.isEmpty());
-  }
-
-  private static String required(ConfigLookup config, String key) {
-    return set(config, key)
-        .orElseThrow(
-            () -> new IllegalArgumentException(key + " must be set for the chosen key provider"));
+  private static String required(Optional<String> value, String key) {
+    return value.orElseThrow(
+        () -> new IllegalArgumentException(key + " must be set for the chosen key provider"));
   }
 }

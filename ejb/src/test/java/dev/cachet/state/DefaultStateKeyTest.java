@@ -16,35 +16,37 @@ class DefaultStateKeyTest {
 
   @TempDir Path dir;
 
-  private static ConfigLookup config(Map<String, String> values) {
-    return key -> Optional.ofNullable(values.get(key));
+  private static StateKeySettings config(Map<String, String> values) {
+    return TestSettings.of(values);
   }
 
   @Test
   void generatesAnOwnerOnlyKeyFileOnceAndKeepsIt() throws Exception {
-    ConfigLookup fileProvider = config(Map.of(KeyProviders.PROVIDER, "file"));
+    StateKeySettings fileProvider = config(Map.of(KeyProviders.PROVIDER, "file"));
 
-    ConfigLookup prepared = new DefaultStateKey(dir, fileProvider).prepare(new SecureRandom());
+    StateKeySettings prepared = new DefaultStateKey(dir, fileProvider).prepare(new SecureRandom());
     Path file = dir.resolve(DefaultStateKey.FILE_NAME).toAbsolutePath();
-    assertThat(prepared.value(KeyProviders.KEY_FILE)).contains(file.toString());
+    assertThat(prepared.keyFile()).contains(file.toString());
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
     String id;
-    try (StateKey key = KeyProviders.current(prepared, name -> Optional.empty()).resolve()) {
+    try (StateKey key =
+        KeyProviders.current(prepared, name -> Optional.empty(), Thread::new).resolve()) {
       id = key.id();
     }
 
     new DefaultStateKey(dir, fileProvider).prepare(new SecureRandom());
-    try (StateKey key = KeyProviders.current(prepared, name -> Optional.empty()).resolve()) {
+    try (StateKey key =
+        KeyProviders.current(prepared, name -> Optional.empty(), Thread::new).resolve()) {
       assertThat(key.id()).isEqualTo(id);
     }
   }
 
   @Test
   void leavesAnExplicitConfigurationAlone() {
-    ConfigLookup command =
+    StateKeySettings command =
         config(Map.of(KeyProviders.PROVIDER, "command", KeyProviders.KEY_COMMAND, "kms get"));
-    ConfigLookup file =
+    StateKeySettings file =
         config(Map.of(KeyProviders.PROVIDER, "file", KeyProviders.KEY_FILE, "/etc/cachet.key"));
 
     assertThat(new DefaultStateKey(dir, command).prepare(new SecureRandom())).isSameAs(command);

@@ -2,7 +2,9 @@ package dev.cachet.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +25,19 @@ class HighWaterMarksTest {
 
   private long onDisk(String record) {
     return HighWaterMarks.open(dir.resolve("state.hwm")).of(record);
+  }
+
+  @Test
+  void theFileIsOwnerOnlyEvenOverALeftoverTemporaryFile() throws Exception {
+    Path leftover = Files.writeString(dir.resolve("state.hwm.tmp"), "half written");
+    Files.setPosixFilePermissions(leftover, PosixFilePermissions.fromString("rw-r--r--"));
+    HighWaterMarks marks = HighWaterMarks.open(dir.resolve("state.hwm"));
+
+    marks.raise("node/identity", 1);
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(marks.file())))
+        .isEqualTo("rw-------");
+    assertThat(onDisk("node/identity")).isEqualTo(1);
   }
 
   @Test

@@ -34,8 +34,8 @@ class KeyProvidersTest {
     return file;
   }
 
-  private static ConfigLookup config(Map<String, String> values) {
-    return key -> Optional.ofNullable(values.get(key));
+  private static StateKeySettings config(Map<String, String> values) {
+    return TestSettings.of(values);
   }
 
   @Test
@@ -103,7 +103,8 @@ class KeyProvidersTest {
   @Test
   void commandProviderReadsTheCommandsOutputAndFollowsARotation() throws IOException {
     Path file = ownerOnly("kms", HEX + "\n");
-    KeyProvider command = new CommandKeyProvider("cat '" + file + "'", Duration.ofSeconds(10));
+    KeyProvider command =
+        new CommandKeyProvider("cat '" + file + "'", Duration.ofSeconds(10), Thread::new);
     try (StateKey key = command.resolve()) {
       assertThat(key.id()).isEqualTo(idOf(HEX));
     }
@@ -117,7 +118,8 @@ class KeyProvidersTest {
   @Test
   void commandProviderTreatsANonZeroExitAsUnavailable() {
     KeyProvider command =
-        new CommandKeyProvider("echo " + HEX + "; echo oops >&2; exit 7", Duration.ofSeconds(10));
+        new CommandKeyProvider(
+            "echo " + HEX + "; echo oops >&2; exit 7", Duration.ofSeconds(10), Thread::new);
     assertThatThrownBy(command::resolve)
         .isInstanceOf(StateKeyUnavailableException.class)
         .hasMessageContaining("status 7")
@@ -126,17 +128,22 @@ class KeyProvidersTest {
 
   @Test
   void commandProviderRefusesMalformedOrExcessiveOutput() {
-    assertThatThrownBy(() -> new CommandKeyProvider("echo nope", Duration.ofSeconds(10)).resolve())
+    assertThatThrownBy(
+            () ->
+                new CommandKeyProvider("echo nope", Duration.ofSeconds(10), Thread::new).resolve())
         .isInstanceOf(StateKeyUnavailableException.class)
         .hasMessageContaining("output of the key command");
     assertThatThrownBy(
             () ->
-                new CommandKeyProvider("head -c 100000 /dev/zero", Duration.ofSeconds(10))
+                new CommandKeyProvider(
+                        "head -c 100000 /dev/zero", Duration.ofSeconds(10), Thread::new)
                     .resolve())
         .isInstanceOf(StateKeyUnavailableException.class)
         .hasMessageContaining("more than");
     assertThatThrownBy(
-            () -> new CommandKeyProvider("/nonexistent/kms-tool", Duration.ofSeconds(10)).resolve())
+            () ->
+                new CommandKeyProvider("/nonexistent/kms-tool", Duration.ofSeconds(10), Thread::new)
+                    .resolve())
         .isInstanceOf(StateKeyUnavailableException.class)
         .hasMessageContaining("status 127");
   }
@@ -148,7 +155,7 @@ class KeyProvidersTest {
     // The shell starts a child that ignores SIGTERM and sleeps, then sleeps itself.
     String command =
         "sh -c 'trap \"\" TERM; sleep " + marker + "' & echo $! > '" + pids + "'; sleep " + marker;
-    KeyProvider slow = new CommandKeyProvider(command, Duration.ofSeconds(1));
+    KeyProvider slow = new CommandKeyProvider(command, Duration.ofSeconds(1), Thread::new);
 
     assertThatThrownBy(slow::resolve)
         .isInstanceOf(StateKeyUnavailableException.class)
@@ -165,19 +172,25 @@ class KeyProvidersTest {
 
   @Test
   void commandTimeoutIsClampedToOneThroughThreeHundredSeconds() {
-    assertThat(new CommandKeyProvider("true", Duration.ZERO).timeout()).hasSeconds(1);
-    assertThat(new CommandKeyProvider("true", Duration.ofHours(1)).timeout()).hasSeconds(300);
-    assertThat(new CommandKeyProvider("true", Duration.ofSeconds(42)).timeout()).hasSeconds(42);
+    assertThat(new CommandKeyProvider("true", Duration.ZERO, Thread::new).timeout()).hasSeconds(1);
+    assertThat(new CommandKeyProvider("true", Duration.ofHours(1), Thread::new).timeout())
+        .hasSeconds(300);
+    assertThat(new CommandKeyProvider("true", Duration.ofSeconds(42), Thread::new).timeout())
+        .hasSeconds(42);
   }
 
   @Test
   void configurationSelectsTheProvider() {
     EnvLookup env = name -> Optional.empty();
-    assertThat(KeyProviders.current(config(Map.of(KeyProviders.PROVIDER, "env")), env).name())
+    assertThat(
+            KeyProviders.current(config(Map.of(KeyProviders.PROVIDER, "env")), env, Thread::new)
+                .name())
         .isEqualTo("env");
     assertThat(
             KeyProviders.current(
-                    config(Map.of(KeyProviders.PROVIDER, "file", KeyProviders.KEY_FILE, "/k")), env)
+                    config(Map.of(KeyProviders.PROVIDER, "file", KeyProviders.KEY_FILE, "/k")),
+                    env,
+                    Thread::new)
                 .name())
         .isEqualTo("file");
     KeyProvider command =
@@ -187,7 +200,8 @@ class KeyProvidersTest {
                     KeyProviders.PROVIDER, "command",
                     KeyProviders.KEY_COMMAND, "cat /k",
                     KeyProviders.KEY_COMMAND_TIMEOUT, "1000")),
-            env);
+            env,
+            Thread::new);
     assertThat(((CommandKeyProvider) command).timeout()).hasSeconds(300);
   }
 
@@ -195,10 +209,14 @@ class KeyProvidersTest {
   void configurationErrorsNameTheKeyToFix() {
     EnvLookup env = name -> Optional.empty();
     assertThatThrownBy(
-            () -> KeyProviders.current(config(Map.of(KeyProviders.PROVIDER, "vault")), env))
+            () ->
+                KeyProviders.current(
+                    config(Map.of(KeyProviders.PROVIDER, "vault")), env, Thread::new))
         .hasMessageContaining("env, file or command");
     assertThatThrownBy(
-            () -> KeyProviders.current(config(Map.of(KeyProviders.PROVIDER, "command")), env))
+            () ->
+                KeyProviders.current(
+                    config(Map.of(KeyProviders.PROVIDER, "command")), env, Thread::new))
         .hasMessageContaining(KeyProviders.KEY_COMMAND);
     assertThatThrownBy(
             () ->
@@ -208,28 +226,58 @@ class KeyProvidersTest {
                             KeyProviders.PROVIDER, "command",
                             KeyProviders.KEY_COMMAND, "true",
                             KeyProviders.KEY_COMMAND_TIMEOUT, "soon")),
-                    env))
+                    env,
+                    Thread::new))
         .hasMessageContaining(KeyProviders.KEY_COMMAND_TIMEOUT);
+  }
+
+  @Test
+  void blankSettingsAreUnsetAndTheTimeoutMayHaveBlanks() {
+    assertThat(KeyCommandTimeout.parse(" 42 ").duration()).hasSeconds(42);
+    assertThat(KeyCommandTimeout.parse("0").duration()).isZero();
+    StateKeySettings blank =
+        config(
+            Map.of(
+                KeyProviders.PROVIDER, " command ",
+                KeyProviders.KEY_COMMAND, "  ",
+                KeyProviders.KEY_COMMAND_TIMEOUT, "0",
+                KeyProviders.PREVIOUS_KEY_FILE, " "));
+    assertThat(blank.provider()).isEqualTo("command");
+    assertThat(blank.keyCommand()).isEmpty();
+    assertThat(blank.previousKeyFile()).isEmpty();
+    assertThat(blank.commandTimeout()).hasSeconds(1);
+    assertThatThrownBy(() -> KeyProviders.current(blank, name -> Optional.empty(), Thread::new))
+        .hasMessageContaining(KeyProviders.KEY_COMMAND);
+    assertThat(
+            KeyProviders.current(
+                    config(Map.of(KeyProviders.KEY_FILE, "/k")), n -> null, Thread::new)
+                .name())
+        .isEqualTo("file");
   }
 
   @Test
   void atMostOnePreviousKeySourceIsAccepted() {
     EnvLookup withPrevious =
         name -> name.equals(KeyProviders.PREVIOUS_KEY_ENV) ? Optional.of(HEX) : Optional.empty();
-    assertThat(KeyProviders.previous(config(Map.of()), name -> Optional.empty())).isEmpty();
-    assertThat(KeyProviders.previous(config(Map.of()), withPrevious).orElseThrow().name())
+    assertThat(KeyProviders.previous(config(Map.of()), name -> Optional.empty(), Thread::new))
+        .isEmpty();
+    assertThat(
+            KeyProviders.previous(config(Map.of()), withPrevious, Thread::new).orElseThrow().name())
         .isEqualTo("env");
     assertThat(
             KeyProviders.previous(
                     config(Map.of(KeyProviders.PREVIOUS_KEY_COMMAND, "cat /old")),
-                    name -> Optional.empty())
+                    name -> Optional.empty(),
+                    Thread::new)
                 .orElseThrow()
                 .name())
         .isEqualTo("command");
     assertThatThrownBy(
             () ->
                 KeyProviders.previous(
-                    config(Map.of(KeyProviders.PREVIOUS_KEY_FILE, "/old")), withPrevious))
+                    config(Map.of(KeyProviders.PREVIOUS_KEY_FILE, "/old")),
+                    withPrevious,
+                    Thread::new))
         .hasMessageContaining("at most one previous state key");
   }
 }

@@ -2,13 +2,15 @@ package dev.cachet.admin.ejb;
 
 import dev.cachet.admin.AdminToken;
 import dev.cachet.admin.AdminTokenFile;
+import dev.cachet.node.ejb.NodeDataDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn("NodeDataDirectory")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class AdminTokenBean {
 
@@ -32,9 +35,7 @@ public class AdminTokenBean {
   @ConfigProperty(name = "cachet.admin.token")
   Optional<String> configuredToken;
 
-  @Inject
-  @ConfigProperty(name = "cachet.data-dir")
-  String dataDir;
+  @EJB private NodeDataDirectory dataDirectory;
 
   private AdminToken token;
 
@@ -46,7 +47,7 @@ public class AdminTokenBean {
       LOG.info("admin token: configured by cachet.admin.token");
       return;
     }
-    AdminTokenFile file = new AdminTokenFile(Path.of(dataDir, TOKEN_FILE_NAME).toAbsolutePath());
+    AdminTokenFile file = new AdminTokenFile(dataDirectory.path().resolve(TOKEN_FILE_NAME));
     AdminTokenFile.Loaded loaded = file.loadOrCreate(new SecureRandom());
     token = loaded.token();
     LOG.info(

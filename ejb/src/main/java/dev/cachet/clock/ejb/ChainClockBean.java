@@ -4,6 +4,7 @@ import dev.cachet.clock.ChainAgreement;
 import dev.cachet.clock.ChainParameters;
 import dev.cachet.clock.Genesis;
 import dev.cachet.clock.SlotClock;
+import dev.cachet.node.ejb.NodeDataDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -14,7 +15,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn("NodeDatabase")
+@DependsOn({"NodeDatabase", "NodeDataDirectory"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ChainClockBean {
@@ -44,9 +44,7 @@ public class ChainClockBean {
   @ConfigProperty(name = "cachet.chain.seconds-per-slot")
   long secondsPerSlot;
 
-  @Inject
-  @ConfigProperty(name = "cachet.data-dir")
-  String dataDir;
+  @EJB private NodeDataDirectory dataDirectory;
 
   @EJB private JpaChainStore store;
 
@@ -63,7 +61,7 @@ public class ChainClockBean {
   }
 
   private ChainParameters agree() {
-    Optional<Instant> legacy = Genesis.legacyFile(Path.of(dataDir));
+    Optional<Instant> legacy = Genesis.legacyFile(dataDirectory.path());
     ChainAgreement.Decision decision =
         ChainAgreement.decide(store.load(), genesisTime, secondsPerSlot, legacy, Instant.now());
     if (!decision.store()) {

@@ -2,6 +2,8 @@ package dev.cachet.node.ejb;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -15,7 +17,8 @@ import javax.sql.DataSource;
 /**
  * Readies the node's database before anything uses it: migrates its schema ({@link
  * SchemaMigrations}), and makes every commit durable before it returns. Every bean that touches the
- * database depends on this one.
+ * database depends on this one. The embedded database's files, just created by H2 with the
+ * process's umask, are then made owner-only too ({@link NodeDataDirectory}).
  *
  * <p>H2 by default writes commits to its file up to half a second later, so a node killed in that
  * moment (SIGKILL, OOM killer) loses commits it had reported, among them signed slots whose
@@ -26,6 +29,7 @@ import javax.sql.DataSource;
  */
 @Singleton
 @Startup
+@DependsOn("NodeDataDirectory")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NodeDatabase {
 
@@ -34,10 +38,13 @@ public class NodeDatabase {
   @Resource(lookup = "java:app/jdbc/cachet")
   private DataSource dataSource;
 
+  @EJB private NodeDataDirectory dataDirectory;
+
   @PostConstruct
   void start() {
     makeCommitsDurable(dataSource);
     SchemaMigrations.migrate(dataSource);
+    dataDirectory.tightenStorageFiles();
   }
 
   /** On H2: {@code SET WRITE_DELAY 0}. PostgreSQL's sessions are synchronous already. */

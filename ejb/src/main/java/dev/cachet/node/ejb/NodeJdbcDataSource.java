@@ -8,15 +8,14 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The node's JDBC data source: H2's or PostgreSQL's, chosen by the URL ({@code CACHET_DB_URL}), so
  * one {@code @DataSourceDefinition} serves both. Without a URL it is the H2 file {@code cachet} in
- * {@code cachet.data-dir}, so moving the data directory moves the database with it. It is a plain
- * (non-XA) {@code DataSource}: the node's transactions each touch this one database, so the
- * container runs them as local transactions.
+ * the data directory ({@link NodeDataDirectory}), so moving the data directory moves the database
+ * with it. It is a plain (non-XA) {@code DataSource}: the node's transactions each touch this one
+ * database, so the container runs them as local transactions.
  *
  * <p>PostgreSQL sessions run with {@code synchronous_commit=on} whatever the server's default: a
  * commit returns only once its WAL is flushed, so a signature released is durable against power
@@ -27,12 +26,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public class NodeJdbcDataSource implements DataSource {
 
-  static final String DATA_DIR = "cachet.data-dir";
-
   /** The user an H2 file is created with when none is configured (and must be opened with). */
   static final String H2_DEFAULT_USER = "sa";
 
-  static final String DEFAULT_DATA_DIR = "./cachet-data";
   static final int CONNECT_TIMEOUT_SECONDS = 5;
   static final int SOCKET_TIMEOUT_SECONDS = 30;
   static final String POSTGRESQL_SESSION_OPTIONS = "-c synchronous_commit=on";
@@ -97,13 +93,9 @@ public class NodeJdbcDataSource implements DataSource {
     return d;
   }
 
-  /** The embedded default: the H2 file {@code cachet} in {@code cachet.data-dir}. */
+  /** The embedded default: the H2 file {@code cachet} in the data directory, readied first. */
   static String embeddedUrl() {
-    String dataDir =
-        ConfigProvider.getConfig(NodeJdbcDataSource.class.getClassLoader())
-            .getOptionalValue(DATA_DIR, String.class)
-            .orElse(DEFAULT_DATA_DIR);
-    return embeddedUrl(dataDir);
+    return embeddedUrl(NodeDataDirectory.readied().path().toString());
   }
 
   /** The H2 file database of a node whose data directory is {@code dataDir}. */

@@ -1,12 +1,14 @@
 package dev.cachet.state.ejb;
 
-import dev.cachet.state.ConfigLookup;
+import dev.cachet.node.ejb.NodeDataDirectory;
 import dev.cachet.state.DefaultStateKey;
 import dev.cachet.state.EnvLookup;
 import dev.cachet.state.HighWaterMarks;
+import dev.cachet.state.KeyCommandTimeout;
 import dev.cachet.state.KeyProvider;
 import dev.cachet.state.KeyProviders;
 import dev.cachet.state.RecordInfo;
+import dev.cachet.state.StateKeySettings;
 import dev.cachet.state.StateRecords;
 import dev.cachet.state.StateRollbackException;
 import dev.cachet.state.StateUpdate;
@@ -25,6 +27,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -34,7 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -47,7 +49,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @Singleton
 @Startup
 @LocalBean
-@DependsOn("NodeDatabase")
+@DependsOn({"NodeDatabase", "NodeDataDirectory"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StateVaultBean implements StateRecords {
@@ -58,15 +60,35 @@ public class StateVaultBean implements StateRecords {
 
   @EJB private JpaStateStore store;
 
-  @Inject private Config config;
-
-  @Inject
-  @ConfigProperty(name = "cachet.data-dir")
-  String dataDir;
+  @EJB private NodeDataDirectory dataDirectory;
 
   @Inject
   @ConfigProperty(name = "cachet.state.accept-rollback")
   boolean acceptRollback;
+
+  @Inject
+  @ConfigProperty(name = KeyProviders.PROVIDER)
+  Optional<String> keyProvider;
+
+  @Inject
+  @ConfigProperty(name = KeyProviders.KEY_FILE)
+  Optional<String> keyFile;
+
+  @Inject
+  @ConfigProperty(name = KeyProviders.KEY_COMMAND)
+  Optional<String> keyCommand;
+
+  @Inject
+  @ConfigProperty(name = KeyProviders.KEY_COMMAND_TIMEOUT)
+  KeyCommandTimeout keyCommandTimeout;
+
+  @Inject
+  @ConfigProperty(name = KeyProviders.PREVIOUS_KEY_FILE)
+  Optional<String> previousKeyFile;
+
+  @Inject
+  @ConfigProperty(name = KeyProviders.PREVIOUS_KEY_COMMAND)
+  Optional<String> previousKeyCommand;
 
   @Inject private MetricRegistry metrics;
 
@@ -75,6 +97,9 @@ public class StateVaultBean implements StateRecords {
   long highWaterLagMillis;
 
   @Resource private ManagedScheduledExecutorService scheduler;
+
+  /** Drains a key command's output: container threads, not threads of our own. */
+  @Resource private ManagedThreadFactory threadFactory;
 
   private HighWaterMarks highWater;
   private StateVault vault;
@@ -89,12 +114,11 @@ public class StateVaultBean implements StateRecords {
 
   @PostConstruct
   void start() {
-    ConfigLookup lookup = key -> config.getOptionalValue(key, String.class);
-    DefaultStateKey defaults = new DefaultStateKey(Path.of(dataDir), lookup);
-    ConfigLookup withDefaults = defaults.prepare(new SecureRandom());
-    KeyProvider current = KeyProviders.current(withDefaults, EnvLookup.system());
-    Optional<KeyProvider> previous = KeyProviders.previous(withDefaults, EnvLookup.system());
-    Path highWaterFile = Path.of(dataDir, HIGH_WATER_FILE);
+    StateKeySettings keys =
+        new DefaultStateKey(dataDirectory.path(), keySettings()).prepare(new SecureRandom());
+    KeyProvider current = KeyProviders.current(keys, EnvLookup.system(), threadFactory);
+    Optional<KeyProvider> previous = KeyProviders.previous(keys, EnvLookup.system(), threadFactory);
+    Path highWaterFile = dataDirectory.path().resolve(HIGH_WATER_FILE);
     highWater =
         highWaterLagMillis <= 0
             ? HighWaterMarks.open(highWaterFile)
@@ -120,6 +144,16 @@ public class StateVaultBean implements StateRecords {
         LOG.severe(rollback.getMessage());
       }
     }
+  }
+
+  private StateKeySettings keySettings() {
+    return new StateKeySettings(
+        keyProvider.orElse(""),
+        keyFile,
+        keyCommand,
+        keyCommandTimeout.duration(),
+        previousKeyFile,
+        previousKeyCommand);
   }
 
   @Override

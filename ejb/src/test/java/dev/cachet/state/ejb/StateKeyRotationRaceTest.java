@@ -135,7 +135,7 @@ class StateKeyRotationRaceTest {
   /** The KMS stand-in: a shell that prints the key file with builtins (no extra process). */
   private static KeyProvider commandReading(Path keyFile) {
     return new CommandKeyProvider(
-        "read -r key < '" + keyFile + "' && echo \"$key\"", Duration.ofSeconds(30));
+        "read -r key < '" + keyFile + "' && echo \"$key\"", Duration.ofSeconds(30), Thread::new);
   }
 
   /** Replaces the key file atomically, as a KMS agent would. */

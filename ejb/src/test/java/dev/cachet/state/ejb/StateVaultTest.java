@@ -139,7 +139,7 @@ class StateVaultTest {
     StateVault vault =
         new StateVault(
             store,
-            new CommandKeyProvider("sh '" + kms + "'", Duration.ofSeconds(10)),
+            new CommandKeyProvider("sh '" + kms + "'", Duration.ofSeconds(10), Thread::new),
             Optional.empty(),
             HighWaterMarks.open(dir.resolve("state.hwm")),
             VaultObserver.NONE,

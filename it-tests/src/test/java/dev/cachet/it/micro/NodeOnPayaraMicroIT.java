@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -245,6 +246,24 @@ class NodeOnPayaraMicroIT {
                 .build()),
         415,
         "UNSUPPORTED_MEDIA_TYPE");
+  }
+
+  @Test
+  void keepsTheDataDirectoryAndItsStorageFilesFromOtherUsers() throws Exception {
+    Path dataDir = Path.of(System.getProperty("cachet.data-dir"));
+    // The pom made the directory with the default umask: the node tightened it at start.
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)))
+        .isEqualTo("rwx------");
+    Path highWater = dataDir.resolve("state.hwm");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!Files.exists(highWater) && System.nanoTime() < deadline) {
+      Thread.sleep(100); // the marks trail the node identity's commit by at most a second
+    }
+    for (Path file : List.of(dataDir.resolve("cachet.mv.db"), highWater)) {
+      assertThat(Files.getPosixFilePermissions(file))
+          .as(file.toString())
+          .doesNotContain(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+    }
   }
 
   @Test
