@@ -41,7 +41,7 @@ public final class KeyManager {
   private final SlotClock slots;
   private final Clock clock;
   private final Preparations preparations;
-  private final KeyEvents events;
+  private final KeyObserver observer;
   private final SecureRandom random;
   private final Map<ValidatorKeyId, KeyEntry> keys = new ConcurrentHashMap<>();
 
@@ -52,14 +52,14 @@ public final class KeyManager {
       Clock clock,
       ExecutorService pool,
       PreparationSettings settings,
-      KeyEvents events,
+      KeyObserver observer,
       SecureRandom random) {
     this.vault = vault;
     this.slots = slots;
     this.clock = clock;
-    this.events = events;
+    this.observer = observer;
     this.random = random;
-    this.preparations = new Preparations(pool, settings, slots, clock, windows, events);
+    this.preparations = new Preparations(pool, settings, slots, clock, windows, observer);
   }
 
   /**
@@ -224,7 +224,7 @@ public final class KeyManager {
     long start = System.nanoTime();
     try {
       byte[] signature = signNow(id, slot, message);
-      events.signed(id.role(), Duration.ofNanos(System.nanoTime() - start));
+      observer.signed(id.role(), Duration.ofNanos(System.nanoTime() - start));
       KeyEntry entry = existing(id);
       SigningRecord record = entry.record;
       if (record != null && slot == record.parameters().lifetime() - 1) {
@@ -234,7 +234,7 @@ public final class KeyManager {
     } catch (CachetException e) {
       // A request for a slot past the lifetime is refused (410) but is no alert: anyone can ask.
       // The key's own exhaustion is reported once, when its last leaf signs or the clock passes it.
-      events.refused(e.code());
+      observer.refused(e.code());
       throw e;
     }
   }
