@@ -193,21 +193,18 @@ public final class KeyManager {
         throw new ConflictException(
             "KEY_BEING_GENERATED", "the " + id + " is being generated; retire it once it is");
       }
-      SigningPolicy.Written written = new SigningPolicy.Written();
       vault.update(
           id.recordName(),
           current -> {
             SigningRecord record = SigningRecordCodec.decode(current.orElseThrow());
-            written.record = record;
-            if (record.retired()) {
-              return Optional.empty();
-            }
-            written.record = record.retire();
-            return Optional.of(SigningRecordCodec.encode(written.record));
+            return record.retired()
+                ? Optional.empty()
+                : Optional.of(SigningRecordCodec.encode(record.retire()));
           });
-      entry.record = written.record;
+      SigningRecord retired = stored(id);
+      entry.record = retired;
       entry.window = null;
-      preparations.forget(entry, written.record);
+      preparations.forget(entry, retired);
       LOG.info(() -> "retired the " + id);
       return view(entry);
     } finally {
@@ -272,26 +269,30 @@ public final class KeyManager {
       }
       entry.begun = new SignedSlot(slot, message); // the leaf counts as used from here on
       byte[] signature = signed(window, slot, message);
-      SigningPolicy.Written written = new SigningPolicy.Written();
-      try {
-        vault.update(
-            id.recordName(), SigningPolicy.recording(id, slot, message, signature, written));
-      } catch (SlotAlreadySignedException | KeyRetiredException | KeyExhaustedException refused) {
-        // Decided again under the row lock on what another node committed meanwhile: nothing of
-        // this request was written and its signature never leaves, so the leaf is free again
-        // for the message that record holds.
-        if (written.record != null) {
-          entry.record = written.record;
-          entry.begun = null;
-        }
-        throw refused;
-      }
-      entry.record = written.record;
+      vault.update(id.recordName(), SigningPolicy.recording(id, slot, message, signature));
+      // Decided again under the row lock: the record now holds this slot with this message (this
+      // request's write, or another node's with the same deterministic signature), or another
+      // node's record refuses it, and then nothing of this request was written and its signature
+      // never leaves: the leaf is free again for the message that record holds.
+      SigningRecord committed = stored(id);
+      entry.record = committed;
       entry.begun = null;
+      if (SigningPolicy.decide(id, committed, slot, message) instanceof SigningPolicy.Fresh) {
+        throw new IllegalStateException(
+            "the " + id + " record does not hold slot " + slot + " after it was written");
+      }
       return signature;
     } finally {
       entry.signing.unlock();
     }
+  }
+
+  /**
+   * The key's record as the vault holds it now (after this node's write, or as the lock found it).
+   */
+  private SigningRecord stored(ValidatorKeyId id) {
+    return SigningRecordCodec.decode(
+        vault.read(id.recordName()).orElseThrow(() -> new KeyNotFoundException(id)));
   }
 
   private static byte[] signed(PreparedWindow window, long slot, SigningMessage message) {
