@@ -1,7 +1,6 @@
 package dev.cachet.blob;
 
-import java.util.Arrays;
-import java.util.HexFormat;
+import dev.cachet.bytes.ByteValue;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 
 /**
@@ -9,20 +8,13 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
  * characters. An instance always holds exactly 32 bytes; ordering is by the hex form, which is the
  * unsigned byte order.
  */
-public final class BlobHash implements Comparable<BlobHash> {
+public final class BlobHash extends ByteValue implements Comparable<BlobHash> {
 
   /** Digest length in bytes. */
   public static final int LENGTH = 32;
 
-  private static final int HEX_LENGTH = 2 * LENGTH;
-  private static final HexFormat HEX = HexFormat.of();
-
-  private final byte[] bytes;
-  private final String hex;
-
   private BlobHash(byte[] bytes) {
-    this.bytes = bytes;
-    this.hex = HEX.formatHex(bytes);
+    super(bytes);
   }
 
   /** The hash of {@code content}. */
@@ -40,49 +32,15 @@ public final class BlobHash implements Comparable<BlobHash> {
    * @throws InvalidBlobHashException for anything else, including uppercase hex
    */
   public static BlobHash parse(String hex) {
-    if (hex == null || hex.length() != HEX_LENGTH || !isLowercaseHex(hex)) {
+    byte[] bytes = parseLowercaseHex(hex, LENGTH);
+    if (bytes == null) {
       throw new InvalidBlobHashException();
     }
-    return new BlobHash(HEX.parseHex(hex));
-  }
-
-  private static boolean isLowercaseHex(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A copy of the 32 digest bytes. */
-  public byte[] bytes() {
-    return bytes.clone();
-  }
-
-  /** The 64-character lowercase hex form. */
-  public String hex() {
-    return hex;
+    return new BlobHash(bytes);
   }
 
   @Override
   public int compareTo(BlobHash other) {
-    return Arrays.compareUnsigned(bytes, other.bytes);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof BlobHash other && Arrays.equals(bytes, other.bytes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(bytes);
-  }
-
-  @Override
-  public String toString() {
-    return hex;
+    return compareBytes(other);
   }
 }

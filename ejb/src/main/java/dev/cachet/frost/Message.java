@@ -1,22 +1,19 @@
 package dev.cachet.frost;
 
-import java.util.Arrays;
-import java.util.HexFormat;
+import dev.cachet.bytes.ByteValue;
 import java.util.Objects;
 
 /**
  * A message to sign, as bytes (FROST does not pre-hash; Cachet signs transaction digests). Bounded
  * so that a signing package from a peer cannot demand unbounded memory.
  */
-public final class Message {
+public final class Message extends ByteValue {
 
   /** Longest message accepted, in bytes. */
   public static final int MAX_LENGTH = 64 * 1024;
 
-  private final byte[] bytes;
-
   private Message(byte[] bytes) {
-    this.bytes = bytes;
+    super(bytes);
   }
 
   public static Message of(byte[] bytes) {
@@ -28,31 +25,7 @@ public final class Message {
     return new Message(bytes.clone());
   }
 
-  /** A copy of the bytes. */
-  public byte[] bytes() {
-    return bytes.clone();
-  }
-
-  public int length() {
-    return bytes.length;
-  }
-
   byte[] view() {
-    return bytes;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Message m && Arrays.equals(bytes, m.bytes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(bytes);
-  }
-
-  @Override
-  public String toString() {
-    return HexFormat.of().formatHex(bytes);
+    return content();
   }
 }

@@ -41,7 +41,7 @@ public final class KeyManager {
   private final SlotClock slots;
   private final Clock clock;
   private final Preparations preparations;
-  private final KeyEvents events;
+  private final KeyObserver observer;
   private final SecureRandom random;
   private final Map<ValidatorKeyId, KeyEntry> keys = new ConcurrentHashMap<>();
 
@@ -52,14 +52,14 @@ public final class KeyManager {
       Clock clock,
       ExecutorService pool,
       PreparationSettings settings,
-      KeyEvents events,
+      KeyObserver observer,
       SecureRandom random) {
     this.vault = vault;
     this.slots = slots;
     this.clock = clock;
-    this.events = events;
+    this.observer = observer;
     this.random = random;
-    this.preparations = new Preparations(pool, settings, slots, clock, windows, events);
+    this.preparations = new Preparations(pool, settings, slots, clock, windows, observer);
   }
 
   /**
@@ -193,21 +193,18 @@ public final class KeyManager {
         throw new ConflictException(
             "KEY_BEING_GENERATED", "the " + id + " is being generated; retire it once it is");
       }
-      SigningPolicy.Written written = new SigningPolicy.Written();
       vault.update(
           id.recordName(),
           current -> {
             SigningRecord record = SigningRecordCodec.decode(current.orElseThrow());
-            written.record = record;
-            if (record.retired()) {
-              return Optional.empty();
-            }
-            written.record = record.retire();
-            return Optional.of(SigningRecordCodec.encode(written.record));
+            return record.retired()
+                ? Optional.empty()
+                : Optional.of(SigningRecordCodec.encode(record.retire()));
           });
-      entry.record = written.record;
+      SigningRecord retired = stored(id);
+      entry.record = retired;
       entry.window = null;
-      preparations.forget(entry, written.record);
+      preparations.forget(entry, retired);
       LOG.info(() -> "retired the " + id);
       return view(entry);
     } finally {
@@ -224,7 +221,7 @@ public final class KeyManager {
     long start = System.nanoTime();
     try {
       byte[] signature = signNow(id, slot, message);
-      events.signed(id.role(), Duration.ofNanos(System.nanoTime() - start));
+      observer.signed(id.role(), Duration.ofNanos(System.nanoTime() - start));
       KeyEntry entry = existing(id);
       SigningRecord record = entry.record;
       if (record != null && slot == record.parameters().lifetime() - 1) {
@@ -234,7 +231,7 @@ public final class KeyManager {
     } catch (CachetException e) {
       // A request for a slot past the lifetime is refused (410) but is no alert: anyone can ask.
       // The key's own exhaustion is reported once, when its last leaf signs or the clock passes it.
-      events.refused(e.code());
+      observer.refused(e.code());
       throw e;
     }
   }
@@ -272,26 +269,30 @@ public final class KeyManager {
       }
       entry.begun = new SignedSlot(slot, message); // the leaf counts as used from here on
       byte[] signature = signed(window, slot, message);
-      SigningPolicy.Written written = new SigningPolicy.Written();
-      try {
-        vault.update(
-            id.recordName(), SigningPolicy.recording(id, slot, message, signature, written));
-      } catch (SlotAlreadySignedException | KeyRetiredException | KeyExhaustedException refused) {
-        // Decided again under the row lock on what another node committed meanwhile: nothing of
-        // this request was written and its signature never leaves, so the leaf is free again
-        // for the message that record holds.
-        if (written.record != null) {
-          entry.record = written.record;
-          entry.begun = null;
-        }
-        throw refused;
-      }
-      entry.record = written.record;
+      vault.update(id.recordName(), SigningPolicy.recording(id, slot, message, signature));
+      // Decided again under the row lock: the record now holds this slot with this message (this
+      // request's write, or another node's with the same deterministic signature), or another
+      // node's record refuses it, and then nothing of this request was written and its signature
+      // never leaves: the leaf is free again for the message that record holds.
+      SigningRecord committed = stored(id);
+      entry.record = committed;
       entry.begun = null;
+      if (SigningPolicy.decide(id, committed, slot, message) instanceof SigningPolicy.Fresh) {
+        throw new IllegalStateException(
+            "the " + id + " record does not hold slot " + slot + " after it was written");
+      }
       return signature;
     } finally {
       entry.signing.unlock();
     }
+  }
+
+  /**
+   * The key's record as the vault holds it now (after this node's write, or as the lock found it).
+   */
+  private SigningRecord stored(ValidatorKeyId id) {
+    return SigningRecordCodec.decode(
+        vault.read(id.recordName()).orElseThrow(() -> new KeyNotFoundException(id)));
   }
 
   private static byte[] signed(PreparedWindow window, long slot, SigningMessage message) {

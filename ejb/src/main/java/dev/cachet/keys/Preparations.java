@@ -37,7 +37,7 @@ final class Preparations {
   private final Clock clock;
   private final PreparationCost cost;
   private final WindowStore windows;
-  private final KeyEvents events;
+  private final KeyObserver observer;
   private final OptionalLong leadSlots;
   private final int maxQueued;
   private final PreparationQueue queue;
@@ -48,13 +48,13 @@ final class Preparations {
       SlotClock slots,
       Clock clock,
       WindowStore windows,
-      KeyEvents events) {
+      KeyObserver observer) {
     this.pool = pool;
     this.slots = slots;
     this.clock = clock;
     this.cost = new PreparationCost(settings.threads());
     this.windows = windows;
-    this.events = events;
+    this.observer = observer;
     this.leadSlots = settings.leadSlots();
     this.maxQueued = settings.maxQueued();
     this.queue = new PreparationQueue(pool, settings.threads(), clock, cost::estimate);
@@ -252,7 +252,7 @@ final class Preparations {
       cost.observe(p.leaves(), took);
       boolean installed = entry.install(prepared);
       p.done().complete(prepared);
-      events.preparationFinished(entry.id, took);
+      observer.preparationFinished(entry.id, took);
       LOG.info(
           () ->
               String.format(
@@ -267,7 +267,7 @@ final class Preparations {
       }
     } catch (RuntimeException | Error e) {
       p.done().completeExceptionally(e);
-      events.preparationFailed(entry.id);
+      observer.preparationFailed(entry.id);
       LOG.log(Level.SEVERE, "preparing " + what + " of the " + entry.id + " failed", e);
     } finally {
       entry.ended(p);

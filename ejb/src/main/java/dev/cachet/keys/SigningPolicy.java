@@ -1,5 +1,6 @@
 package dev.cachet.keys;
 
+import dev.cachet.error.CachetException;
 import dev.cachet.state.StateUpdate;
 import java.util.Optional;
 
@@ -24,70 +25,87 @@ final class SigningPolicy {
   /** An earlier slot of the recent history with the same message: the same signature again. */
   record Recompute() implements Verdict {}
 
+  /** Not at all, for the reason given. */
+  record Refused(CachetException reason) implements Verdict {}
+
   /**
+   * The verdict, with a refusal thrown.
+   *
    * @throws KeyRetiredException if the key was retired
    * @throws KeyExhaustedException if the slot is past the lifetime
    * @throws SlotAlreadySignedException if the slot is at or below the watermark with another
    *     message, or below the first slot the key may sign
    */
   static Verdict decide(ValidatorKeyId id, SigningRecord record, long slot, SigningMessage m) {
+    Verdict verdict = verdict(id, record, slot, m);
+    if (verdict instanceof Refused refused) {
+      throw refused.reason();
+    }
+    return verdict;
+  }
+
+  /** What {@code record} lets a request to sign {@code m} at {@code slot} do; never throws. */
+  static Verdict verdict(ValidatorKeyId id, SigningRecord record, long slot, SigningMessage m) {
     if (record.retired()) {
-      throw new KeyRetiredException(id);
+      return new Refused(new KeyRetiredException(id));
     }
     long lifetime = record.parameters().lifetime();
     if (slot >= lifetime) {
-      throw new KeyExhaustedException(id, slot, lifetime);
+      return new Refused(new KeyExhaustedException(id, slot, lifetime));
     }
     Optional<SignedSlot> highest = record.highest();
     if (highest.isPresent() && slot <= highest.get().slot()) {
       if (slot == highest.get().slot()) {
-        if (highest.get().message().equals(m)) {
-          return new Replay(record.highestSignature());
-        }
-        throw new SlotAlreadySignedException(id, slot, "it was signed with another message");
+        return highest.get().message().equals(m)
+            ? new Replay(record.highestSignature())
+            : new Refused(
+                new SlotAlreadySignedException(id, slot, "it was signed with another message"));
       }
       for (SignedSlot earlier : record.history()) {
         if (earlier.slot() == slot) {
-          if (earlier.message().equals(m)) {
-            return new Recompute();
-          }
-          throw new SlotAlreadySignedException(id, slot, "it was signed with another message");
+          return earlier.message().equals(m)
+              ? new Recompute()
+              : new Refused(
+                  new SlotAlreadySignedException(id, slot, "it was signed with another message"));
         }
       }
-      throw new SlotAlreadySignedException(
-          id, slot, "it is below the highest signed slot " + highest.get().slot());
+      return new Refused(
+          new SlotAlreadySignedException(
+              id, slot, "it is below the highest signed slot " + highest.get().slot()));
     }
     if (slot < record.firstSignableSlot()) {
-      throw new SlotAlreadySignedException(
-          id, slot, "it is below the first slot the key may sign, " + record.firstSignableSlot());
+      return new Refused(
+          new SlotAlreadySignedException(
+              id,
+              slot,
+              "it is below the first slot the key may sign, " + record.firstSignableSlot()));
     }
     return new Fresh();
   }
 
   /**
-   * The vault update that records {@code signature} as the key's new highest slot, deciding again
-   * on the record as the lock finds it; it changes nothing if that record holds the same slot and
-   * message already. The record it wrote is left in {@code written}.
+   * The record that follows {@code record} when {@code signature} signs {@code m} at {@code slot}:
+   * present only if the record lets this request sign a fresh slot (Teku's {@code maySignBlock}:
+   * the next record, or empty).
    */
-  static StateUpdate recording(
-      ValidatorKeyId id, long slot, SigningMessage message, byte[] signature, Written written) {
-    return current -> {
-      SigningRecord record =
-          SigningRecordCodec.decode(current.orElseThrow(() -> new KeyNotFoundException(id)));
-      written.record = record; // also when the decision below refuses
-      if (!(decide(id, record, slot, message) instanceof Fresh)) {
-        return Optional.empty();
-      }
-      written.record = record.withSignature(slot, message, signature);
-      return Optional.of(SigningRecordCodec.encode(written.record));
-    };
+  static Optional<SigningRecord> next(
+      ValidatorKeyId id, SigningRecord record, long slot, SigningMessage m, byte[] signature) {
+    return verdict(id, record, slot, m) instanceof Fresh
+        ? Optional.of(record.withSignature(slot, m, signature))
+        : Optional.empty();
   }
 
   /**
-   * The record an update produced (or found, also when it refused), for the caller to keep in
-   * memory.
+   * The vault update that records {@code signature} as the key's new highest slot, deciding again
+   * on the record as the lock finds it; it changes nothing unless that record lets the slot be
+   * signed fresh. The caller reads the record as it then stands and decides on that.
    */
-  static final class Written {
-    SigningRecord record;
+  static StateUpdate recording(
+      ValidatorKeyId id, long slot, SigningMessage message, byte[] signature) {
+    return current -> {
+      SigningRecord record =
+          SigningRecordCodec.decode(current.orElseThrow(() -> new KeyNotFoundException(id)));
+      return next(id, record, slot, message, signature).map(SigningRecordCodec::encode);
+    };
   }
 }

@@ -18,28 +18,37 @@ public interface StateStore {
 
   /**
    * One write transaction: locks the row of {@code name} (pessimistically; an absent row is
-   * inserted), calls {@code sealer} with the envelope stored under that lock, inserts {@code
-   * marker} if one is given, stores the sealed envelope and commits. If anything throws, the
-   * transaction is rolled back: no marker, no envelope.
+   * inserted), asks {@code sealer} to decide under that lock, inserts {@code marker} if one is
+   * given and the decision holds an envelope, stores that envelope and commits. If anything throws,
+   * the transaction is rolled back: no marker, no envelope.
    *
-   * @return the record as committed, or empty if the sealer decided there was nothing to write
+   * @return the sealer's decision, with the record as committed if it held an envelope
    * @throws MarkerExistsException if the marker was recorded before
    */
-  Optional<StoredRecord> write(String name, Optional<String> marker, Sealer sealer);
+  <S extends Sealed> Written<S> write(String name, Optional<String> marker, Sealer<S> sealer);
 
   /** Whether {@code marker} is recorded. */
   boolean markerExists(String marker);
 
-  /** Decides, under the row lock, the envelope to store. */
+  /** What a sealer decided under the row lock: at least the envelope to store, if any. */
+  interface Sealed {
+
+    /** The envelope to store; empty to write nothing. */
+    Optional<Envelope> envelope();
+  }
+
+  /** Decides, under the row lock, what to store. */
   @FunctionalInterface
-  interface Sealer {
+  interface Sealer<S extends Sealed> {
 
     /**
      * @param locked the row as the lock found it, empty for a new record
-     * @return the envelope to store, or empty to write nothing
      */
-    Optional<Envelope> seal(Optional<Locked> locked);
+    S seal(Optional<Locked> locked);
   }
+
+  /** A write's outcome: the sealer's decision, and the record as committed if it stored one. */
+  record Written<S extends Sealed>(S decision, Optional<StoredRecord> stored) {}
 
   /**
    * A locked row: its generation and key id as stored beside the envelope, and the envelope itself,

@@ -58,12 +58,6 @@ public final class StateVault implements StateRecords {
     }
   }
 
-  /** What a sealer decided under the row lock, handed to the code that runs after the commit. */
-  private static final class Decided {
-    byte[] plaintext;
-    Plain seenUnderLock;
-  }
-
   public StateVault(
       StateStore store,
       KeyProvider currentKey,
@@ -223,98 +217,113 @@ public final class StateVault implements StateRecords {
 
   private boolean rewrapOne(String name) {
     refuseIfRolledBack(name);
-    Decided decided = new Decided();
-    Optional<StoredRecord> stored =
-        persist(
-            name,
-            Optional.empty(),
-            locked -> {
-              if (locked.isEmpty()) {
-                return Optional.empty();
-              }
-              checkNotBehind(name, locked.get().generation(), 0);
-              try (StateKey key = resolveCurrent()) {
-                if (locked.get().keyId().equals(key.id())) {
-                  return Optional.empty();
-                }
-                Envelope envelope = locked.get().envelope();
-                decided.plaintext = open(name, envelope, key);
-                return Optional.of(
-                    cipher.seal(
-                        name,
-                        envelope.generation() + 1,
-                        decided.plaintext,
-                        key,
-                        currentKey.name()));
-              }
-            });
-    stored.ifPresent(s -> committed(s, decided.plaintext));
-    return stored.isPresent();
+    StateStore.Written<Decision> written =
+        persist(name, Optional.empty(), locked -> rewrapUnderLock(name, locked));
+    committed(name, written);
+    return written.stored().isPresent();
+  }
+
+  /** Under the row lock: re-encrypts the record under the current key, unless it is already. */
+  private Decision rewrapUnderLock(String name, Optional<StateStore.Locked> locked) {
+    if (locked.isEmpty()) {
+      return Decision.NOTHING;
+    }
+    StateStore.Locked row = locked.get();
+    checkNotBehind(name, row.generation(), 0);
+    try (StateKey key = resolveCurrent()) {
+      if (row.keyId().equals(key.id())) {
+        return Decision.NOTHING;
+      }
+      byte[] plaintext = open(name, row.envelope(), key);
+      long generation = row.generation() + 1;
+      return Decision.store(
+          cipher.seal(name, generation, plaintext, key, currentKey.name()),
+          new Plain(plaintext, generation));
+    }
   }
 
   private UpdateOutcome write(String name, Optional<String> marker, StateUpdate update) {
-    return underLock(
-        name,
-        () -> {
-          Plain current = loaded(name);
-          Optional<byte[]> next = update.next(current.copy());
-          if (next.isEmpty() && marker.isEmpty()) {
-            return new UpdateOutcome(name, current.generation(), false);
-          }
-          for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Decided decided = new Decided();
-            try {
-              Optional<StoredRecord> stored =
-                  persist(
-                      name,
-                      marker,
-                      locked ->
-                          sealUnderLock(name, locked, current, next, update, marker, decided));
-              if (stored.isEmpty()) { // another node's write already made the change
-                memory.put(name, decided.seenUnderLock);
-                return new UpdateOutcome(name, decided.seenUnderLock.generation(), false);
-              }
-              committed(stored.get(), decided.plaintext);
-              return new UpdateOutcome(name, stored.get().generation(), true);
-            } catch (StaleRecordException e) {
-              memory.remove(name); // another node inserted the record first: its row now exists
-            }
-          }
-          throw new ConflictException(
-              "STATE_CONTENDED", "state record '" + name + "' kept changing under this write");
-        });
+    return underLock(name, () -> writeLocked(new PendingWrite(name, marker, update)));
+  }
+
+  /** Runs under the record's lock in this node; retries when another node inserts it first. */
+  private UpdateOutcome writeLocked(PendingWrite pending) {
+    String name = pending.name;
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      Plain current = loaded(name);
+      Optional<byte[]> next = pending.update.next(current.copy());
+      if (next.isEmpty() && pending.marker.isEmpty()) {
+        return new UpdateOutcome(name, current.generation(), false);
+      }
+      try {
+        StateStore.Written<Decision> written =
+            persist(name, pending.marker, locked -> pending.seal(locked, current, next));
+        committed(name, written);
+        long generation = written.decision().plain().orElseThrow().generation();
+        return new UpdateOutcome(name, generation, written.stored().isPresent());
+      } catch (StaleRecordException e) {
+        memory.remove(name); // another node inserted the record first: its row now exists
+      }
+    }
+    throw new ConflictException(
+        "STATE_CONTENDED", "state record '" + name + "' kept changing under this write");
   }
 
   /**
-   * Runs under the row lock: resolves the key, then seals the next plaintext. If the row is not the
-   * generation this node loaded, another node wrote it: the update is applied to that instead.
+   * What a sealer decided under the row lock: the envelope to store (none: nothing to write) and,
+   * if it learned it, the plaintext the record holds afterwards.
    */
-  private Optional<Envelope> sealUnderLock(
-      String name,
-      Optional<StateStore.Locked> locked,
-      Plain current,
-      Optional<byte[]> next,
-      StateUpdate update,
-      Optional<String> marker,
-      Decided decided) {
-    long lockedGeneration = locked.map(StateStore.Locked::generation).orElse(0L);
-    checkNotBehind(name, lockedGeneration, current.generation());
-    try (StateKey key = resolveCurrent()) {
-      byte[] plaintext;
-      if (lockedGeneration == current.generation()) {
-        plaintext = next.orElse(current.bytesOrEmpty());
-      } else {
-        byte[] fresh = open(name, locked.orElseThrow().envelope(), key);
-        decided.seenUnderLock = new Plain(fresh, lockedGeneration);
-        Optional<byte[]> again = update.next(Optional.of(fresh.clone()));
-        if (again.isEmpty() && marker.isEmpty()) {
-          return Optional.empty();
+  private record Decision(Optional<Envelope> envelope, Optional<Plain> plain)
+      implements StateStore.Sealed {
+
+    static final Decision NOTHING = new Decision(Optional.empty(), Optional.empty());
+
+    static Decision store(Envelope envelope, Plain plain) {
+      return new Decision(Optional.of(envelope), Optional.of(plain));
+    }
+
+    static Decision unchanged(Plain seen) {
+      return new Decision(Optional.empty(), Optional.of(seen));
+    }
+  }
+
+  /** One update of one record, as asked: what the row lock decides it becomes. */
+  private final class PendingWrite {
+    final String name;
+    final Optional<String> marker;
+    final StateUpdate update;
+
+    PendingWrite(String name, Optional<String> marker, StateUpdate update) {
+      this.name = name;
+      this.marker = marker;
+      this.update = update;
+    }
+
+    /**
+     * Under the row lock: resolves the key, then seals the next plaintext. If the row is not the
+     * generation this node loaded, another node wrote it: the update is applied to that instead,
+     * and if it then changes nothing, nothing is written and the row as found is the outcome.
+     */
+    Decision seal(Optional<StateStore.Locked> locked, Plain current, Optional<byte[]> next) {
+      long lockedGeneration = locked.map(StateStore.Locked::generation).orElse(0L);
+      checkNotBehind(name, lockedGeneration, current.generation());
+      try (StateKey key = resolveCurrent()) {
+        byte[] plaintext;
+        if (lockedGeneration == current.generation()) {
+          plaintext = next.orElse(current.bytesOrEmpty());
+        } else {
+          byte[] fresh = open(name, locked.orElseThrow().envelope(), key);
+          Optional<byte[]> again = update.next(Optional.of(fresh.clone()));
+          if (again.isEmpty() && marker.isEmpty()) {
+            return Decision.unchanged(new Plain(fresh, lockedGeneration));
+          }
+          plaintext = again.orElse(fresh);
         }
-        plaintext = again.orElse(fresh);
+        long generation = lockedGeneration + 1;
+        return Decision.store(
+            cipher.seal(name, generation, plaintext, key, currentKey.name()),
+            new Plain(plaintext.clone(), generation));
       }
-      decided.plaintext = plaintext;
-      return Optional.of(
-          cipher.seal(name, lockedGeneration + 1, plaintext, key, currentKey.name()));
     }
   }
 
@@ -329,12 +338,14 @@ public final class StateVault implements StateRecords {
     }
   }
 
-  private Optional<StoredRecord> persist(
-      String name, Optional<String> marker, StateStore.Sealer sealer) {
+  private StateStore.Written<Decision> persist(
+      String name, Optional<String> marker, StateStore.Sealer<Decision> sealer) {
     try {
-      Optional<StoredRecord> stored = store.write(name, marker, sealer);
-      stored.ifPresent(s -> observer.persisted(EnvelopeCodec.encodedLength(s.envelope())));
-      return stored;
+      StateStore.Written<Decision> written = store.write(name, marker, sealer);
+      written
+          .stored()
+          .ifPresent(s -> observer.persisted(EnvelopeCodec.encodedLength(s.envelope())));
+      return written;
     } catch (StaleRecordException e) {
       throw e;
     } catch (CachetException e) {
@@ -346,9 +357,12 @@ public final class StateVault implements StateRecords {
     }
   }
 
-  private void committed(StoredRecord stored, byte[] plaintext) {
-    memory.put(stored.name(), new Plain(plaintext.clone(), stored.generation()));
-    highWater.raise(stored.name(), stored.generation());
+  /**
+   * After the commit: memory holds what the record now is, the high-water mark what was written.
+   */
+  private void committed(String name, StateStore.Written<Decision> written) {
+    written.decision().plain().ifPresent(plain -> memory.put(name, plain));
+    written.stored().ifPresent(stored -> highWater.raise(name, stored.generation()));
   }
 
   private void refuseIfRolledBack(String name) {

@@ -139,9 +139,9 @@ public final class PreparedWindow {
     if (next >= parameters().bottomTreeCount()) {
       throw new XmssKeyExhaustedException(parameters(), next);
     }
-    Preparation preparation = preparation();
-    UpperPath nextPath = preparation.pathAbove(next, path, executor);
-    BottomTree tree = preparation.bottomTree(next, nextPath, executor);
+    WindowBuilder builder = builder();
+    UpperPath nextPath = builder.pathAbove(next, path, executor);
+    BottomTree tree = builder.bottomTree(next, nextPath, executor);
     return new PreparedWindow(publicKey, seeds, retained, List.of(newest(), tree), nextPath);
   }
 
@@ -168,17 +168,15 @@ public final class PreparedWindow {
     if (index == newest().index() + 1) {
       return prepareNext(executor);
     }
-    Preparation preparation = preparation();
-    UpperPath slotPath = preparation.pathAbove(index, path, executor);
-    BottomTree tree = preparation.bottomTree(index, slotPath, executor);
+    WindowBuilder builder = builder();
+    UpperPath slotPath = builder.pathAbove(index, path, executor);
+    BottomTree tree = builder.bottomTree(index, slotPath, executor);
     return new PreparedWindow(publicKey, seeds, retained, List.of(tree), slotPath);
   }
 
   /** Leaves {@link #prepareNext} computes (a leaf is 3,347 SHA-256 calls); 0 when exhausted. */
   public long leavesToPrepareNext() {
-    return nextBottomTree().isPresent()
-        ? preparation().leavesToPrepare(newest().index() + 1, path)
-        : 0;
+    return nextBottomTree().isPresent() ? builder().leavesToPrepare(newest().index() + 1, path) : 0;
   }
 
   /** Leaves {@link #prepareFor} computes for {@code slot}; 0 if covered or past the lifetime. */
@@ -186,7 +184,7 @@ public final class PreparedWindow {
     if (slot < 0 || slot >= parameters().lifetime() || covers(slot)) {
       return 0;
     }
-    return preparation().leavesToPrepare(parameters().bottomTreeOf(slot), path);
+    return builder().leavesToPrepare(parameters().bottomTreeOf(slot), path);
   }
 
   /**
@@ -230,8 +228,8 @@ public final class PreparedWindow {
     return path;
   }
 
-  private Preparation preparation() {
-    return new Preparation(parameters(), seeds, retained);
+  private WindowBuilder builder() {
+    return new WindowBuilder(parameters(), seeds, retained);
   }
 
   private BottomTree treeOf(long slot) {

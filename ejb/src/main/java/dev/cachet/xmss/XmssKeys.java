@@ -39,11 +39,11 @@ public final class XmssKeys {
     Objects.requireNonNull(seeds, "seeds");
     Objects.requireNonNull(executor, "executor");
     long bottomTree = checkedBottomTree(parameters, activationSlot);
-    Preparation preparation = new Preparation(parameters, seeds, retained);
-    UpperPath path = preparation.pathAbove(bottomTree, null, executor);
+    WindowBuilder builder = new WindowBuilder(parameters, seeds, retained);
+    UpperPath path = builder.pathAbove(bottomTree, null, executor);
     byte[] root = path.layer(parameters.layers() - 1).levels().root();
     XmssPublicKey publicKey = XmssPublicKey.of(parameters, root, seeds.publicSeedView());
-    BottomTree tree = preparation.bottomTree(bottomTree, path, executor);
+    BottomTree tree = builder.bottomTree(bottomTree, path, executor);
     PreparedWindow window = new PreparedWindow(publicKey, seeds, retained, List.of(tree), path);
     return new GeneratedKey(publicKey, window);
   }
@@ -52,7 +52,7 @@ public final class XmssKeys {
   public static long leavesToGenerate(
       XmssParameters parameters, long activationSlot, RetainedLevels retained) {
     long bottomTree = checkedBottomTree(parameters, activationSlot);
-    return new Preparation(parameters, null, retained).leavesToPrepare(bottomTree, null);
+    return new WindowBuilder(parameters, null, retained).leavesToPrepare(bottomTree, null);
   }
 
   private static long checkedBottomTree(XmssParameters parameters, long activationSlot) {

@@ -84,7 +84,7 @@ final class KeyTestNode {
         clock,
         pool,
         new PreparationSettings(1, OptionalLong.empty(), maxQueued),
-        KeyEvents.NONE,
+        KeyObserver.NONE,
         new SecureRandom());
   }
 

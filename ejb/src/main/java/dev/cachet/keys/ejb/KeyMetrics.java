@@ -1,7 +1,7 @@
 package dev.cachet.keys.ejb;
 
-import dev.cachet.keys.KeyEvents;
 import dev.cachet.keys.KeyManager;
+import dev.cachet.keys.KeyObserver;
 import dev.cachet.keys.KeyRole;
 import dev.cachet.keys.ValidatorKeyId;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.metrics.Tag;
  * code, preparation duration and failures, preparations running, keys exhausted, and for every key
  * the slots left in its window.
  */
-final class KeyMetrics implements KeyEvents {
+final class KeyMetrics implements KeyObserver {
 
   private final MetricRegistry registry;
   private final Set<ValidatorKeyId> windowGauges = ConcurrentHashMap.newKeySet();

@@ -48,13 +48,14 @@ public class JpaStateRows {
   }
 
   /** See {@link StateStore#write}. */
-  public Optional<StoredRecord> write(
-      String name, Optional<String> marker, StateStore.Sealer sealer) {
+  public <S extends StateStore.Sealed> StateStore.Written<S> write(
+      String name, Optional<String> marker, StateStore.Sealer<S> sealer) {
     StateRecordEntity row = em.find(StateRecordEntity.class, name, LockModeType.PESSIMISTIC_WRITE);
     Optional<StateStore.Locked> locked = Optional.ofNullable(row).map(LockedRow::new);
-    Optional<Envelope> sealed = sealer.seal(locked);
+    S decision = sealer.seal(locked);
+    Optional<Envelope> sealed = decision.envelope();
     if (sealed.isEmpty()) {
-      return Optional.empty();
+      return new StateStore.Written<>(decision, Optional.empty());
     }
     if (marker.isPresent()) {
       insertMarker(marker.get(), name);
@@ -70,7 +71,7 @@ public class JpaStateRows {
         throw new StaleRecordException();
       }
     }
-    return Optional.of(stored);
+    return new StateStore.Written<>(decision, Optional.of(stored));
   }
 
   private void insertMarker(String marker, String record) {

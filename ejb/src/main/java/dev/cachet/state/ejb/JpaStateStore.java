@@ -43,7 +43,8 @@ public class JpaStateStore implements StateStore {
   }
 
   @Override
-  public Optional<StoredRecord> write(String name, Optional<String> marker, Sealer sealer) {
+  public <S extends Sealed> Written<S> write(
+      String name, Optional<String> marker, Sealer<S> sealer) {
     return rows.write(name, marker, sealer);
   }
 

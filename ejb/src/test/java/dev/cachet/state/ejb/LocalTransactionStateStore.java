@@ -42,7 +42,8 @@ public final class LocalTransactionStateStore implements StateStore {
   }
 
   @Override
-  public Optional<StoredRecord> write(String name, Optional<String> marker, Sealer sealer) {
+  public <S extends Sealed> Written<S> write(
+      String name, Optional<String> marker, Sealer<S> sealer) {
     return database.inTransaction(em -> rows(em).write(name, marker, sealer));
   }
 

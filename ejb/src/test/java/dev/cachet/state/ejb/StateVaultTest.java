@@ -221,7 +221,8 @@ class StateVaultTest {
           }
 
           @Override
-          public Optional<StoredRecord> write(String name, Optional<String> marker, Sealer sealer) {
+          public <S extends Sealed> Written<S> write(
+              String name, Optional<String> marker, Sealer<S> sealer) {
             return honest.write(name, marker, sealer);
           }
 

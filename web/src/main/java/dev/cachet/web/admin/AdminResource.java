@@ -2,8 +2,8 @@ package dev.cachet.web.admin;
 
 import dev.cachet.blob.BlobTotals;
 import dev.cachet.blob.ejb.BlobStoreBean;
-import dev.cachet.committee.ejb.NodeIdentityBean;
 import dev.cachet.node.ejb.DatabaseProbe;
+import dev.cachet.node.ejb.NodeIdentityBean;
 import dev.cachet.web.CachetApplication;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

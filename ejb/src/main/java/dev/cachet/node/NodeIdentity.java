@@ -1,4 +1,4 @@
-package dev.cachet.committee;
+package dev.cachet.node;
 
 import dev.cachet.state.StateUpdate;
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package dev.cachet.committee;
+package dev.cachet.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

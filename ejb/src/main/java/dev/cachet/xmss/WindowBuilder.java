@@ -10,13 +10,13 @@ import java.util.concurrent.Executor;
  * up to a distant slot costs the same as preparing the next tree (plus any upper tree that
  * changes), never every tree in between.
  */
-final class Preparation {
+final class WindowBuilder {
 
   private final XmssParameters parameters;
   private final XmssSecretSeeds seeds;
   private final RetainedLevels retained;
 
-  Preparation(XmssParameters parameters, XmssSecretSeeds seeds, RetainedLevels retained) {
+  WindowBuilder(XmssParameters parameters, XmssSecretSeeds seeds, RetainedLevels retained) {
     this.parameters = parameters;
     this.seeds = seeds;
     this.retained = retained;

@@ -3,7 +3,7 @@ package dev.cachet.keys;
 import java.time.Duration;
 
 /** What the key manager reports for metrics; the bean implements it over MicroProfile Metrics. */
-public interface KeyEvents {
+public interface KeyObserver {
 
   void signed(KeyRole role, Duration latency);
 
@@ -13,8 +13,8 @@ public interface KeyEvents {
 
   void preparationFailed(ValidatorKeyId id);
 
-  KeyEvents NONE =
-      new KeyEvents() {
+  KeyObserver NONE =
+      new KeyObserver() {
         @Override
         public void signed(KeyRole role, Duration latency) {}
 

@@ -1,7 +1,7 @@
-package dev.cachet.committee.ejb;
+package dev.cachet.node.ejb;
 
-import dev.cachet.committee.NodeIdentity;
 import dev.cachet.error.CachetException;
+import dev.cachet.node.NodeIdentity;
 import dev.cachet.state.ejb.StateVaultBean;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
