@@ -1,6 +1,6 @@
 package dev.cachet.state;
 
-import dev.cachet.node.OwnerOnlyFile;
+import dev.cachet.host.OwnerOnlyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -2,7 +2,7 @@ package dev.cachet.admin.ejb;
 
 import dev.cachet.admin.AdminToken;
 import dev.cachet.admin.AdminTokenFile;
-import dev.cachet.node.ejb.NodeDataDirectory;
+import dev.cachet.host.ejb.NodeDataDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;

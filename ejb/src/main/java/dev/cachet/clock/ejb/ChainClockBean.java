@@ -4,7 +4,7 @@ import dev.cachet.clock.ChainAgreement;
 import dev.cachet.clock.ChainParameters;
 import dev.cachet.clock.Genesis;
 import dev.cachet.clock.SlotClock;
-import dev.cachet.node.ejb.NodeDataDirectory;
+import dev.cachet.host.ejb.NodeDataDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;

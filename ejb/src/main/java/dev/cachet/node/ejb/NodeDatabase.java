@@ -1,5 +1,6 @@
 package dev.cachet.node.ejb;
 
+import dev.cachet.host.ejb.NodeDataDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;

@@ -1,5 +1,6 @@
 package dev.cachet.node.ejb;
 
+import dev.cachet.host.ejb.NodeDataDirectory;
 import dev.cachet.node.DatabaseKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.cachet.state.ejb;
 
-import dev.cachet.node.ejb.NodeDataDirectory;
+import dev.cachet.host.ejb.NodeDataDirectory;
 import dev.cachet.state.DefaultStateKey;
 import dev.cachet.state.EnvLookup;
 import dev.cachet.state.HighWaterMarks;

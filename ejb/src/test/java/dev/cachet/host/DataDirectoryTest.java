@@ -1,4 +1,4 @@
-package dev.cachet.node;
+package dev.cachet.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

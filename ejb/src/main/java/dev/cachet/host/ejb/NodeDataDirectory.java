@@ -1,6 +1,6 @@
-package dev.cachet.node.ejb;
+package dev.cachet.host.ejb;
 
-import dev.cachet.node.DataDirectory;
+import dev.cachet.host.DataDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -52,7 +52,7 @@ public class NodeDataDirectory {
   }
 
   /** The configured directory, readied at the first call. */
-  static synchronized DataDirectory readied() {
+  public static synchronized DataDirectory readied() {
     if (readied == null) {
       Path configured =
           Path.of(

@@ -1,4 +1,4 @@
-package dev.cachet.node;
+package dev.cachet.host;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
