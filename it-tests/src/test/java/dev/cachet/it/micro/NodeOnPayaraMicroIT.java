@@ -337,6 +337,7 @@ class NodeOnPayaraMicroIT {
         .containsPattern("(?m)^    BlobNotFound:$")
         .contains("$ref: \"#/components/responses/BlobNotFound\"")
         .contains("$ref: \"#/components/responses/DatabaseUnavailable\"")
+        .contains("$ref: \"#/components/responses/RequestTimeout\"")
         .contains("$ref: \"#/components/schemas/ErrorBody\"")
         .containsPattern("(?m)^    ErrorBody:$");
   }

@@ -31,6 +31,9 @@ public class ErrorResponseComponents implements OASFilter {
           + " retrying is safe (Retry-After)";
 
   /** Each response component's name and description: the error codes it carries. */
+  /** The 408 of every operation that takes a request body (the edge reads bodies in time). */
+  static final String REQUEST_TIMEOUT = "RequestTimeout";
+
   static final Map<String, String> RESPONSES = new LinkedHashMap<>();
 
   static {
@@ -68,6 +71,10 @@ public class ErrorResponseComponents implements OASFilter {
         "KEY_NOT_PREPARED (a preparation runs; Retry-After), STATE_KEY_UNAVAILABLE; "
             + DATABASE_DESCRIPTION);
     RESPONSES.put(DATABASE_UNAVAILABLE, DATABASE_DESCRIPTION);
+    RESPONSES.put(
+        REQUEST_TIMEOUT,
+        "REQUEST_TIMEOUT: the body did not arrive within cachet.http.body-timeout-seconds;"
+            + " the connection closes");
   }
 
   @Override
@@ -85,6 +92,11 @@ public class ErrorResponseComponents implements OASFilter {
     APIResponses responses = operation.getResponses();
     if (responses != null && responses.getAPIResponse("503") == null) {
       responses.addAPIResponse("503", OASFactory.createAPIResponse().ref(DATABASE_UNAVAILABLE));
+    }
+    if (responses != null
+        && operation.getRequestBody() != null
+        && responses.getAPIResponse("408") == null) {
+      responses.addAPIResponse("408", OASFactory.createAPIResponse().ref(REQUEST_TIMEOUT));
     }
     return operation;
   }
