@@ -1,5 +1,6 @@
 package dev.cachet;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -68,6 +69,29 @@ class ArchitectureTest {
                         JavaClass.Predicates.assignableTo(Thread.class))))
             .because(
                 "threads come from a ThreadFactory: in the container, its managed thread factory");
+    rule.check(CLASSES);
+  }
+
+  @Test
+  void singletonsTakeTheContainersReadLock() {
+    ArchRule rule =
+        classes()
+            .that()
+            .areAnnotatedWith(jakarta.ejb.Singleton.class)
+            .and()
+            .doNotHaveSimpleName("NodeIdentityBean") // its class comment says why
+            .should()
+            .beAnnotatedWith(
+                com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "@Lock(READ)",
+                    (com.tngtech.archunit.core.domain.JavaAnnotation<?> a) ->
+                        a.getRawType().isEquivalentTo(jakarta.ejb.Lock.class)
+                            && a.get("value")
+                                .map(v -> v.toString().endsWith("READ"))
+                                .orElse(false)))
+            .because(
+                "singletons hold signer state with container-managed locking; the core locks per"
+                    + " key and per record (DESIGN.md)");
     rule.check(CLASSES);
   }
 

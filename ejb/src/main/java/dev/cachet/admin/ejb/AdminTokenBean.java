@@ -4,10 +4,10 @@ import dev.cachet.admin.AdminToken;
 import dev.cachet.admin.AdminTokenFile;
 import dev.cachet.host.ejb.NodeDataDirectory;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Startup
 @DependsOn("NodeDataDirectory")
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@Lock(LockType.READ)
 public class AdminTokenBean {
 
   static final String TOKEN_FILE_NAME = "admin.token";

@@ -10,10 +10,10 @@ import dev.cachet.blob.BlobTotals;
 import dev.cachet.blob.CachedBlobs;
 import dev.cachet.blob.StoredBlob;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -27,14 +27,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Hosts the node's one {@link BlobStore}. The store is thread-safe (it locks per hash), so the bean
- * uses bean-managed concurrency and adds no lock of its own; it runs outside a transaction so that
- * each durable write commits in the repository's own transaction before the cache sees it.
+ * Hosts the node's one {@link BlobStore}. The store is thread-safe (it locks per hash), so every
+ * method takes the container's READ lock: they all run at once, and no method replaces the bean's
+ * state after it starts. It runs outside a transaction so that each durable write commits in the
+ * repository's own transaction before the cache sees it.
  */
 @Singleton
 @Startup
 @DependsOn("NodeDatabase")
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@Lock(LockType.READ)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BlobStoreBean {
 

@@ -6,10 +6,10 @@ import dev.cachet.clock.Genesis;
 import dev.cachet.clock.SlotClock;
 import dev.cachet.host.ejb.NodeDataDirectory;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Startup
 @DependsOn({"NodeDatabase", "NodeDataDirectory"})
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@Lock(LockType.READ)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ChainClockBean {
 

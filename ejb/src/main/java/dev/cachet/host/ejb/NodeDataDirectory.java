@@ -2,8 +2,8 @@ package dev.cachet.host.ejb;
 
 import dev.cachet.host.DataDirectory;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @Singleton
 @Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@Lock(LockType.READ)
 public class NodeDataDirectory {
 
   static final String DATA_DIR = "cachet.data-dir";

@@ -14,11 +14,11 @@ import dev.cachet.state.ejb.StateVaultBean;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -45,13 +45,14 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * Hosts the node's {@link KeyManager}: a bounded pool of managed threads for preparation ({@code
  * cachet.keys.preparation-threads}, so signing keeps a core), and a tick at every slot that keeps
  * every key's window ahead of the wall clock and picks up what other nodes on the same database
- * changed. The manager locks per key, so this bean adds none.
+ * changed. The manager locks per key, so every method takes the container's READ lock (signing,
+ * reads and the tick run at once); nothing replaces the bean's state after it starts.
  */
 @Singleton
 @Startup
 @LocalBean
 @DependsOn({"StateVaultBean", "ChainClockBean"})
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@Lock(LockType.READ)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class KeyManagerBean {
 

@@ -1,6 +1,8 @@
 package dev.cachet.node.ejb;
 
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 
@@ -13,6 +15,7 @@ import jakarta.ejb.Startup;
  */
 @Singleton
 @Startup
+@Lock(LockType.READ)
 @DataSourceDefinition(
     name = "java:app/jdbc/cachet",
     className = "dev.cachet.node.ejb.NodeJdbcDataSource",

@@ -5,6 +5,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -30,6 +32,7 @@ import javax.sql.DataSource;
  */
 @Singleton
 @Startup
+@Lock(LockType.READ)
 @DependsOn("NodeDataDirectory")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NodeDatabase {

@@ -20,6 +20,11 @@ import java.util.logging.Logger;
 /**
  * Loads the node's identity from the vault, creating it on first start. If the state key cannot be
  * had at start, the node still starts (readiness says why) and the identity is loaded at first use.
+ *
+ * <p>Bean-managed concurrency, the one singleton that keeps it: the first use loads the identity (a
+ * write of the bean's state) from inside a read, and the container's locks cannot upgrade a READ
+ * lock to WRITE (the EJB specification refuses it as a loopback). A double-checked load on a
+ * volatile field serves instead; once loaded, every call is a plain read.
  */
 @Singleton
 @Startup

@@ -17,11 +17,11 @@ import dev.cachet.state.UpdateOutcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -50,7 +50,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @Startup
 @LocalBean
 @DependsOn({"NodeDatabase", "NodeDataDirectory"})
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@Lock(LockType.READ)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StateVaultBean implements StateRecords {
 
