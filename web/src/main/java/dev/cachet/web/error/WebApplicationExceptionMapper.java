@@ -3,7 +3,6 @@ package dev.cachet.web.error;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Map;
 
 /**
  * The JAX-RS runtime's own refusals (unknown path, wrong method, unsupported media type, a
@@ -13,17 +12,6 @@ import java.util.Map;
 public class WebApplicationExceptionMapper
     implements jakarta.ws.rs.ext.ExceptionMapper<WebApplicationException> {
 
-  private static final Map<Integer, String> CODES =
-      Map.of(
-          400, "MALFORMED_REQUEST",
-          401, "UNAUTHORIZED",
-          403, "FORBIDDEN",
-          404, "NOT_FOUND",
-          405, "METHOD_NOT_ALLOWED",
-          406, "NOT_ACCEPTABLE",
-          413, "TOO_LARGE",
-          415, "UNSUPPORTED_MEDIA_TYPE");
-
   @Override
   public Response toResponse(WebApplicationException e) {
     Response original = e.getResponse();
@@ -31,7 +19,7 @@ public class WebApplicationExceptionMapper
     if (status >= 500) {
       return new FallbackMapper().toResponse(e);
     }
-    String code = CODES.getOrDefault(status, "BAD_REQUEST");
+    String code = ContainerErrors.of(status).error(); // one vocabulary with the error pages
     String reason = original.getStatusInfo().getReasonPhrase();
     Response.ResponseBuilder response = ErrorResponses.of(status, code, sentence(reason, status));
     original
