@@ -78,8 +78,6 @@ class ArchitectureTest {
         classes()
             .that()
             .areAnnotatedWith(jakarta.ejb.Singleton.class)
-            .and()
-            .doNotHaveSimpleName("NodeIdentityBean") // its class comment says why
             .should()
             .beAnnotatedWith(
                 com.tngtech.archunit.base.DescribedPredicate.describe(
@@ -92,6 +90,27 @@ class ArchitectureTest {
             .because(
                 "singletons hold signer state with container-managed locking; the core locks per"
                     + " key and per record (DESIGN.md)");
+    rule.check(CLASSES);
+  }
+
+  @Test
+  void everyWriteSectionBoundsItsWait() {
+    ArchRule rule =
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+            .that()
+            .areAnnotatedWith(
+                com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "@Lock(WRITE)",
+                    (com.tngtech.archunit.core.domain.JavaAnnotation<?> a) ->
+                        a.getRawType().isEquivalentTo(jakarta.ejb.Lock.class)
+                            && a.get("value")
+                                .map(v -> v.toString().endsWith("WRITE"))
+                                .orElse(false)))
+            .should()
+            .beAnnotatedWith(jakarta.ejb.AccessTimeout.class)
+            .because(
+                "a WRITE section makes readers wait: its @AccessTimeout bounds the wait, and its"
+                    + " expiry answers 503 with Retry-After (issue 11)");
     rule.check(CLASSES);
   }
 

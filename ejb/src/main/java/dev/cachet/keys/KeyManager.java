@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
 /**
@@ -50,7 +50,7 @@ public final class KeyManager {
       WindowStore windows,
       SlotClock slots,
       Clock clock,
-      ExecutorService pool,
+      Executor pool,
       PreparationSettings settings,
       KeyObserver observer,
       SecureRandom random) {

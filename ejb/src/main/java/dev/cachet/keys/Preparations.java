@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,7 +32,7 @@ final class Preparations {
   /** What a request is told to wait while a stored window loads. */
   static final Duration LOADING = Duration.ofSeconds(1);
 
-  private final ExecutorService pool;
+  private final Executor pool;
   private final SlotClock slots;
   private final Clock clock;
   private final PreparationCost cost;
@@ -43,7 +43,7 @@ final class Preparations {
   private final PreparationQueue queue;
 
   Preparations(
-      ExecutorService pool,
+      Executor pool,
       PreparationSettings settings,
       SlotClock slots,
       Clock clock,
@@ -60,7 +60,7 @@ final class Preparations {
     this.queue = new PreparationQueue(pool, settings.threads(), clock, cost::estimate);
   }
 
-  ExecutorService pool() {
+  Executor pool() {
     return pool;
   }
 

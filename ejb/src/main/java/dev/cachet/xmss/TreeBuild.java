@@ -1,5 +1,6 @@
 package dev.cachet.xmss;
 
+import dev.cachet.tasks.BoundedExecutor;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -119,6 +120,9 @@ final class TreeBuild {
     int cores = Runtime.getRuntime().availableProcessors();
     if (executor instanceof ForkJoinPool pool) {
       return Math.min(cores, pool.getParallelism());
+    }
+    if (executor instanceof BoundedExecutor bounded) {
+      return Math.min(cores, bounded.threads());
     }
     if (executor instanceof ThreadPoolExecutor pool) {
       return Math.min(cores, Math.max(1, pool.getMaximumPoolSize()));

@@ -77,6 +77,15 @@ public final class MicroNode implements AutoCloseable {
   }
 
   /**
+   * Starts the node and waits (bounded) until it is live, ready or not: for a node started without
+   * what readiness needs (its state key, say).
+   */
+  public void startLive() throws IOException {
+    launch();
+    awaitStatus("health/live");
+  }
+
+  /**
    * Starts the node expecting it to refuse: waits (bounded) until its log says {@code why}, then
    * stops it. Fails if the node becomes ready instead.
    */
@@ -108,7 +117,12 @@ public final class MicroNode implements AutoCloseable {
     return dataDir.resolve("micro-" + starts + ".log");
   }
 
-  private void awaitReady() {
+  /** Waits (bounded) until the node is ready. */
+  public void awaitReady() {
+    awaitStatus("health/ready");
+  }
+
+  private void awaitStatus(String health) {
     Http http = http();
     long deadline = System.nanoTime() + READY.toNanos();
     while (System.nanoTime() < deadline) {
@@ -116,7 +130,7 @@ public final class MicroNode implements AutoCloseable {
         throw new IllegalStateException("Payara Micro exited with " + process.exitValue());
       }
       try {
-        if (http.get("health/ready").statusCode() == 200) {
+        if (http.get(health).statusCode() == 200) {
           return;
         }
       } catch (UncheckedIOException notListeningYet) {
@@ -124,7 +138,7 @@ public final class MicroNode implements AutoCloseable {
       }
       pause();
     }
-    throw new IllegalStateException("the node was not ready within " + READY);
+    throw new IllegalStateException(health + " was not 200 within " + READY);
   }
 
   /** Stops the node as an operator would (SIGTERM) and waits for it to exit. */

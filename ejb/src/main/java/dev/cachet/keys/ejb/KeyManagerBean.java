@@ -11,6 +11,7 @@ import dev.cachet.keys.SigningMessage;
 import dev.cachet.keys.ValidatorKeyId;
 import dev.cachet.node.DatabaseFailures;
 import dev.cachet.state.ejb.StateVaultBean;
+import dev.cachet.tasks.BoundedExecutor;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -23,30 +24,31 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Hosts the node's {@link KeyManager}: a bounded pool of managed threads for preparation ({@code
- * cachet.keys.preparation-threads}, so signing keeps a core), and a tick at every slot that keeps
- * every key's window ahead of the wall clock and picks up what other nodes on the same database
- * changed. The manager locks per key, so every method takes the container's READ lock (signing,
- * reads and the tick run at once); nothing replaces the bean's state after it starts.
+ * Hosts the node's {@link KeyManager}: preparation runs as named tasks on the node's managed
+ * executor ({@value #PREPARATION_EXECUTOR}, a Jakarta Concurrency resource), at most {@code
+ * cachet.keys.preparation-threads} tasks at a time (so signing keeps a core; {@link
+ * BoundedExecutor}), and a tick at every slot that keeps every key's window ahead of the wall clock
+ * and picks up what other nodes on the same database changed. The manager locks per key, so every
+ * method takes the container's READ lock (signing, reads and the tick run at once); nothing
+ * replaces the bean's state after it starts.
  */
 @Singleton
 @Startup
@@ -57,6 +59,15 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 public class KeyManagerBean {
 
   private static final Logger LOG = Logger.getLogger(KeyManagerBean.class.getName());
+
+  /** The Jakarta Concurrency resource that runs preparation. */
+  static final String PREPARATION_EXECUTOR = "concurrent/cachet-preparation";
+
+  /**
+   * The executor's own pool size (its pre-boot command); the configured number of threads is
+   * clamped to it.
+   */
+  static final int MAX_PREPARATION_THREADS = 64;
 
   @EJB private StateVaultBean vault;
   @EJB private JpaWindowStore windows;
@@ -74,11 +85,10 @@ public class KeyManagerBean {
   @ConfigProperty(name = "cachet.keys.max-queued-preparations")
   int maxQueuedPreparations;
 
-  @Resource private ManagedThreadFactory threadFactory;
   @Resource private ManagedScheduledExecutorService scheduler;
   @Inject private MetricRegistry metrics;
 
-  private ThreadPoolExecutor pool;
+  private BoundedExecutor pool;
   private KeyManager keys;
   private KeyMetrics keyMetrics;
   private ScheduledFuture<?> ticker;
@@ -86,20 +96,17 @@ public class KeyManagerBean {
 
   @PostConstruct
   void start() {
-    int threads = Math.max(1, preparationThreads);
-    AtomicInteger count = new AtomicInteger();
-    pool =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            1,
-            TimeUnit.MINUTES,
-            new LinkedBlockingQueue<>(),
-            task -> {
-              Thread thread = threadFactory.newThread(task);
-              thread.setName("cachet-preparation-" + count.incrementAndGet());
-              return thread;
-            });
+    int threads = Math.max(1, Math.min(MAX_PREPARATION_THREADS, preparationThreads));
+    if (threads != preparationThreads) {
+      LOG.warning(
+          "cachet.keys.preparation-threads="
+              + preparationThreads
+              + " is outside 1.."
+              + MAX_PREPARATION_THREADS
+              + "; using "
+              + threads);
+    }
+    pool = new BoundedExecutor(preparationExecutor(), threads, "the preparation executor");
     SlotClock slots = chain.slotClock();
     keyMetrics = new KeyMetrics(metrics);
     keys =
@@ -121,6 +128,31 @@ public class KeyManagerBean {
     ticker =
         scheduler.scheduleAtFixedRate(
             new SlotTick(this), slots.untilNextSlot().toMillis(), period, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The node's preparation executor, {@value #PREPARATION_EXECUTOR}, which the pre-boot commands
+   * create on Payara Micro ({@code resources/preboot.asadmin}); on a server where the operator has
+   * not created it, the container's default managed executor, with a warning (its own pool bounds
+   * the preparation threads then). Looked up rather than injected, so a missing resource is that
+   * warning and not a failed deployment.
+   */
+  private static ManagedExecutorService preparationExecutor() {
+    try {
+      return (ManagedExecutorService) new InitialContext().lookup(PREPARATION_EXECUTOR);
+    } catch (NamingException e) {
+      LOG.warning(
+          "no managed executor "
+              + PREPARATION_EXECUTOR
+              + " (README: create-managed-executor-service); preparing on the server's default"
+              + " managed executor");
+      try {
+        return (ManagedExecutorService)
+            new InitialContext().lookup("java:comp/DefaultManagedExecutorService");
+      } catch (NamingException none) {
+        throw new IllegalStateException("the container offers no managed executor", none);
+      }
+    }
   }
 
   @PreDestroy

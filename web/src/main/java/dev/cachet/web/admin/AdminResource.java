@@ -40,6 +40,7 @@ public class AdminResource {
       description = "node status",
       content = @Content(schema = @Schema(implementation = NodeStatus.class)))
   @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "503", ref = "IdentityLoading")
   public NodeStatus node() {
     BlobTotals totals = blobs.totals();
     DatabaseProbe.Answer answer = database.probe();

@@ -70,6 +70,11 @@ public class ErrorResponseComponents implements OASFilter {
         "KeyNotPrepared",
         "KEY_NOT_PREPARED (a preparation runs; Retry-After), STATE_KEY_UNAVAILABLE; "
             + DATABASE_DESCRIPTION);
+    RESPONSES.put(
+        "IdentityLoading",
+        "SERVER_BUSY with Retry-After: 1: the node's identity is being loaded (the wait is at"
+            + " most 2 s); "
+            + DATABASE_DESCRIPTION);
     RESPONSES.put(DATABASE_UNAVAILABLE, DATABASE_DESCRIPTION);
     RESPONSES.put(
         REQUEST_TIMEOUT,

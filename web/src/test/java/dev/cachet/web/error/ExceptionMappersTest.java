@@ -168,6 +168,21 @@ class ExceptionMappersTest {
   }
 
   @Test
+  void answersABeanLockNotHadInTimeWith503AndRetryAfter() {
+    for (Throwable timedOut :
+        List.of(
+            new jakarta.ejb.ConcurrentAccessTimeoutException("WRITE lock held"),
+            new jakarta.ejb.EJBException(
+                new jakarta.ejb.ConcurrentAccessTimeoutException("WRITE lock held")))) {
+      Response response = new FallbackMapper().toResponse(timedOut);
+      assertThat(response.getStatus()).isEqualTo(503);
+      assertThat(response.getHeaderString("Retry-After"))
+          .isEqualTo(String.valueOf(FallbackMapper.BUSY_RETRY_SECONDS));
+      assertThat(body(response).error()).isEqualTo("SERVER_BUSY");
+    }
+  }
+
+  @Test
   void answersAnythingElseWith500AndAnIncidentIdOnly() {
     Response response = new FallbackMapper().toResponse(new IllegalStateException("a secret"));
     assertThat(response.getStatus()).isEqualTo(500);
