@@ -6,11 +6,12 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * The node's Ed25519 identity: generated once, on first start, and kept forever in the vault record
  * {@value #RECORD}. The record's plaintext is versioned: one version byte ({@value #VERSION}) and
- * the 32-byte private seed. Only the public key leaves this class.
+ * the 32-byte private seed. Only the public key and signatures leave this class.
  */
 public final class NodeIdentity {
 
@@ -63,5 +64,18 @@ public final class NodeIdentity {
   /** The 32-byte Ed25519 public key, lowercase hex. */
   public String publicKeyHex() {
     return HexFormat.of().formatHex(key.generatePublicKey().getEncoded());
+  }
+
+  /** The Ed25519 public key. */
+  public IdentityKey publicKey() {
+    return IdentityKey.of(key.generatePublicKey().getEncoded());
+  }
+
+  /** The RFC 8032 Ed25519 signature of {@code message} (64 bytes). */
+  public byte[] sign(byte[] message) {
+    Ed25519Signer signer = new Ed25519Signer();
+    signer.init(true, key);
+    signer.update(message, 0, message.length);
+    return signer.generateSignature();
   }
 }
