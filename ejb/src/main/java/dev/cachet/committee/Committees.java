@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * memory (it never changes); an epoch without one is asked of the store again each time, since
  * another node on the same database may set it.
  */
-public final class Committees {
+public final class Committees implements CommitteeDirectory {
 
   /** What setting a committee did. */
   public enum Outcome {
@@ -65,6 +65,7 @@ public final class Committees {
     return Outcome.UNCHANGED;
   }
 
+  @Override
   public Optional<Committee> find(long epoch) {
     Committee cached = known.get(epoch);
     if (cached != null) {
@@ -82,6 +83,7 @@ public final class Committees {
     return find(epoch).orElseThrow(() -> new CommitteeNotFoundException(epoch));
   }
 
+  @Override
   public long currentEpoch() {
     return epochs.currentEpoch();
   }
