@@ -79,14 +79,7 @@ class ArchitectureTest {
             .that()
             .areAnnotatedWith(jakarta.ejb.Singleton.class)
             .should()
-            .beAnnotatedWith(
-                com.tngtech.archunit.base.DescribedPredicate.describe(
-                    "@Lock(READ)",
-                    (com.tngtech.archunit.core.domain.JavaAnnotation<?> a) ->
-                        a.getRawType().isEquivalentTo(jakarta.ejb.Lock.class)
-                            && a.get("value")
-                                .map(v -> v.toString().endsWith("READ"))
-                                .orElse(false)))
+            .beAnnotatedWith(lock("READ"))
             .because(
                 "singletons hold signer state with container-managed locking; the core locks per"
                     + " key and per record (DESIGN.md)");
@@ -98,20 +91,24 @@ class ArchitectureTest {
     ArchRule rule =
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
             .that()
-            .areAnnotatedWith(
-                com.tngtech.archunit.base.DescribedPredicate.describe(
-                    "@Lock(WRITE)",
-                    (com.tngtech.archunit.core.domain.JavaAnnotation<?> a) ->
-                        a.getRawType().isEquivalentTo(jakarta.ejb.Lock.class)
-                            && a.get("value")
-                                .map(v -> v.toString().endsWith("WRITE"))
-                                .orElse(false)))
+            .areAnnotatedWith(lock("WRITE"))
             .should()
             .beAnnotatedWith(jakarta.ejb.AccessTimeout.class)
             .because(
                 "a WRITE section makes readers wait: its @AccessTimeout bounds the wait, and its"
                     + " expiry answers 503 with Retry-After (issue 11)");
     rule.check(CLASSES);
+  }
+
+  /** {@code @Lock(type)}. */
+  private static com.tngtech.archunit.base.DescribedPredicate<
+          com.tngtech.archunit.core.domain.JavaAnnotation<?>>
+      lock(String type) {
+    return com.tngtech.archunit.base.DescribedPredicate.describe(
+        "@Lock(" + type + ")",
+        a ->
+            a.getRawType().isEquivalentTo(jakarta.ejb.Lock.class)
+                && a.get("value").map(v -> v.toString().endsWith(type)).orElse(false));
   }
 
   @Test

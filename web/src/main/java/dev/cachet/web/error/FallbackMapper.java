@@ -46,24 +46,26 @@ public class FallbackMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable e) {
     if (DatabaseFailures.unavailable(e)) {
       LOG.log(Level.WARNING, "the database is unavailable: " + e);
-      return ErrorResponses.of(
-              503,
-              "DATABASE_UNAVAILABLE",
-              "the database is unavailable; no signature was released for this request, retry it later")
-          .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_SECONDS)
-          .build();
+      return unavailable(
+          "DATABASE_UNAVAILABLE",
+          "the database is unavailable; no signature was released for this request, retry it later",
+          DATABASE_RETRY_SECONDS);
     }
     if (lockTimedOut(e)) {
       LOG.log(Level.FINE, "a bean's lock was not had in time", e);
-      return ErrorResponses.of(
-              503,
-              "SERVER_BUSY",
-              "the node is busy with a short exclusive update; retry in a second")
-          .header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_SECONDS)
-          .build();
+      return unavailable(
+          "SERVER_BUSY",
+          "the node is busy with a short exclusive update; retry in a second",
+          BUSY_RETRY_SECONDS);
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "unhandled failure, incident " + incident, e);
     return ErrorResponses.of(500, "INTERNAL_ERROR", "internal error, incident " + incident).build();
+  }
+
+  private static Response unavailable(String code, String message, int retryAfterSeconds) {
+    return ErrorResponses.of(503, code, message)
+        .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+        .build();
   }
 }
