@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,15 @@ public final class Committee {
 
   /** A member's name is at most this many characters. */
   public static final int MAX_NAME = 128;
+
+  /**
+   * A member's URL is at most this many characters: well beyond {@code https://}, the longest DNS
+   * name (253) and a port, and well within the codec's 16-bit length.
+   */
+  public static final int MAX_URL = 512;
+
+  /** The highest TCP port. */
+  private static final int MAX_PORT = 65_535;
 
   private final long epoch;
   private final List<Member> members;
@@ -46,7 +56,7 @@ public final class Committee {
    * @throws InvalidCommitteeException if there are no members or more than {@value #MAX_MEMBERS},
    *     an identity key appears twice, a stake is not positive, the stakes do not sum within a
    *     signed 64-bit integer, a name is blank or too long, or a URL is not {@code
-   *     http(s)://host:port}
+   *     http(s)://host:port}; each URL is kept in its canonical form ({@link #parseUrl})
    */
   public static Committee of(long epoch, Collection<Member> members) {
     if (epoch < 0) {
@@ -60,6 +70,7 @@ public final class Committee {
           "a committee has at most " + MAX_MEMBERS + " members, not " + members.size());
     }
     Set<IdentityKey> seen = new HashSet<>();
+    List<Member> canonical = new ArrayList<>(members.size());
     long total = 0;
     for (Member member : members) {
       if (!seen.add(member.identityKey())) {
@@ -80,11 +91,11 @@ public final class Committee {
         throw new InvalidCommitteeException("the stakes sum beyond 2^63 - 1");
       }
       checkName(member);
-      checkUrl(member.url());
+      canonical.add(
+          new Member(member.name(), member.identityKey(), member.stake(), checkUrl(member.url())));
     }
-    List<Member> sorted = new ArrayList<>(members);
-    sorted.sort(Comparator.comparing(Member::identityKey));
-    return new Committee(epoch, sorted, total);
+    canonical.sort(Comparator.comparing(Member::identityKey));
+    return new Committee(epoch, canonical, total);
   }
 
   private static void checkName(Member member) {
@@ -101,27 +112,39 @@ public final class Committee {
     }
   }
 
-  /** A peer base URL: {@code http} or {@code https}, a host, a port, nothing else. */
-  static void checkUrl(URI url) {
+  /**
+   * A peer base URL: {@code http} or {@code https}, a host, a port (1 to 65535), nothing else, at
+   * most {@value #MAX_URL} characters; returned in its canonical form, the host in lower case and
+   * the port without leading zeros. Two URLs that {@link URI#equals} calls equal (it ignores the
+   * host's case) then have the same canonical bytes, so equal committees encode alike.
+   */
+  static URI checkUrl(URI url) {
     boolean valid =
         url.isAbsolute()
             && !url.isOpaque()
             && ("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
             && url.getHost() != null
             && url.getPort() > 0
+            && url.getPort() <= MAX_PORT
             && url.getRawUserInfo() == null
             && (url.getRawPath() == null || url.getRawPath().isEmpty())
             && url.getRawQuery() == null
-            && url.getRawFragment() == null;
+            && url.getRawFragment() == null
+            && url.toString().length() <= MAX_URL;
     if (!valid) {
       throw new InvalidCommitteeException(
-          "a member's url is http://host:port (or https), without path, query or credentials: "
-              + url);
+          "a member's url is http://host:port (or https), without path, query or credentials,"
+              + " at most "
+              + MAX_URL
+              + " characters: "
+              + abbreviated(url.toString()));
     }
+    return URI.create(
+        url.getScheme() + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + url.getPort());
   }
 
   /**
-   * Parses a member's URL.
+   * Parses a member's URL, into its canonical form.
    *
    * @throws InvalidCommitteeException if it is not {@code http(s)://host:port}
    */
@@ -130,10 +153,15 @@ public final class Committee {
     try {
       url = new URI(text);
     } catch (java.net.URISyntaxException | NullPointerException e) {
-      throw new InvalidCommitteeException("a member's url is http://host:port: " + text);
+      throw new InvalidCommitteeException(
+          "a member's url is http://host:port: " + abbreviated(String.valueOf(text)));
     }
-    checkUrl(url);
-    return url;
+    return checkUrl(url);
+  }
+
+  /** A refused URL as a message quotes it: not all of a very long one. */
+  private static String abbreviated(String text) {
+    return text.length() <= MAX_URL ? text : text.substring(0, MAX_URL) + "...";
   }
 
   public long epoch() {

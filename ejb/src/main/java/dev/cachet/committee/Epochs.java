@@ -15,10 +15,17 @@ public final class Epochs {
 
   public Epochs(SlotClock slots, long slotsPerEpoch) {
     if (slotsPerEpoch < 1) {
-      throw new IllegalArgumentException("an epoch has at least one slot, not " + slotsPerEpoch);
+      throw new IllegalArgumentException(
+          "cachet.chain.slots-per-epoch must be at least 1 (an epoch has a slot), not "
+              + slotsPerEpoch);
     }
     this.slots = slots;
     this.slotsPerEpoch = slotsPerEpoch;
+  }
+
+  /** The slot clock the epochs are counted on. */
+  public SlotClock slotClock() {
+    return slots;
   }
 
   public long slotsPerEpoch() {

@@ -88,6 +88,35 @@ class CommitteeTest {
   }
 
   @Test
+  void keepsEachUrlInItsCanonicalFormSoEqualCommitteesEncodeAlike() {
+    Committee upper =
+        Committee.of(
+            1, List.of(new Member("n", key(1), 1, URI.create("http://Node.Example:08080"))));
+    Committee lower =
+        Committee.of(
+            1, List.of(new Member("n", key(1), 1, URI.create("http://node.example:8080"))));
+    assertThat(upper).isEqualTo(lower);
+    assertThat(upper.members().get(0).url()).hasToString("http://node.example:8080");
+    assertThat(CommitteeCodec.encode(upper)).isEqualTo(CommitteeCodec.encode(lower));
+    assertThat(Committee.parseUrl("https://[::1]:443")).hasToString("https://[::1]:443");
+  }
+
+  @Test
+  void refusesAUrlLongerThanItsLimitOrAPortBeyond65535() {
+    // Before the limit, such a URL overflowed the codec's 16-bit length into bytes that do not
+    // decode.
+    String longHost = "a".repeat(70_000);
+    assertInvalid(List.of(new Member("n", key(1), 1, URI.create("http://" + longHost + ":1"))));
+    String atLimit = "http://" + "a".repeat(Committee.MAX_URL - "http://:1".length()) + ":1";
+    assertThat(Committee.parseUrl(atLimit).toString()).hasSize(Committee.MAX_URL);
+    assertThatThrownBy(() -> Committee.parseUrl("http://a" + atLimit.substring(7)))
+        .isInstanceOf(InvalidCommitteeException.class);
+    assertThatThrownBy(() -> Committee.parseUrl("http://a:65536"))
+        .isInstanceOf(InvalidCommitteeException.class);
+    assertThat(Committee.parseUrl("http://a:65535")).hasPort(65535);
+  }
+
+  @Test
   void encodesCanonicallyAndBack() {
     Committee c =
         Committee.of(

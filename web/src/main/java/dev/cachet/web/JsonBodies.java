@@ -23,12 +23,13 @@ import java.util.Set;
 
 /**
  * Reads JSON request bodies itself rather than through the runtime's binding, so that every bad
- * body gets the node's own answer: more than {@value #MAX_BYTES} bytes is 413 {@code
- * BODY_TOO_LARGE} (detected while reading, whatever Content-Length says), anything that is not the
- * expected JSON is 400 {@code MALFORMED_JSON}, a whole-number field that is not an exact integer is
- * 400 {@code INVALID_NUMBER} ({@link ExactNumbers}), a body that ends early (the client closed) is
- * 400 {@code BODY_UNREADABLE}, one that stalls past the read bound is 408 {@code REQUEST_TIMEOUT}
- * ({@link TimedBodies}), and nothing is read past the limit.
+ * body gets the node's own answer: more than {@value #MAX_BYTES} bytes (or the resource's own
+ * limit, see {@link BodyLimits}) is 413 {@code BODY_TOO_LARGE} (detected while reading, whatever
+ * Content-Length says), anything that is not the expected JSON is 400 {@code MALFORMED_JSON}, a
+ * whole-number field that is not an exact integer is 400 {@code INVALID_NUMBER} ({@link
+ * ExactNumbers}), a body that ends early (the client closed) is 400 {@code BODY_UNREADABLE}, one
+ * that stalls past the read bound is 408 {@code REQUEST_TIMEOUT} ({@link TimedBodies}), and nothing
+ * is read past the limit.
  */
 @ApplicationScoped
 public class JsonBodies {
@@ -46,7 +47,16 @@ public class JsonBodies {
    * @throws ConstraintViolationException if they are not (400 with the constraint's code)
    */
   public <T> T read(InputStream body, Class<T> type) {
-    T value = bind(body, type);
+    return read(body, type, MAX_BYTES);
+  }
+
+  /**
+   * The body, of at most {@code maxBytes}, as a {@code type}, never null, its constraints met.
+   *
+   * @throws ConstraintViolationException if they are not (400 with the constraint's code)
+   */
+  public <T> T read(InputStream body, Class<T> type, int maxBytes) {
+    T value = bind(body, type, maxBytes);
     Set<ConstraintViolation<T>> violations = validator.validate(value);
     if (!violations.isEmpty()) {
       throw new ConstraintViolationException(violations);
@@ -54,8 +64,8 @@ public class JsonBodies {
     return value;
   }
 
-  private <T> T bind(InputStream body, Class<T> type) {
-    byte[] bytes = bounded(body);
+  private <T> T bind(InputStream body, Class<T> type, int maxBytes) {
+    byte[] bytes = bounded(body, maxBytes);
     String text = new String(bytes, StandardCharsets.UTF_8);
     ExactNumbers.check(object(text), type);
     try {
@@ -80,14 +90,14 @@ public class JsonBodies {
     }
   }
 
-  private static byte[] bounded(InputStream body) {
+  private static byte[] bounded(InputStream body, int maxBytes) {
     if (body == null) {
       return new byte[0];
     }
     try {
-      byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
-        throw BodyLimits.jsonTooLarge();
+      byte[] bytes = body.readNBytes(maxBytes + 1);
+      if (bytes.length > maxBytes) {
+        throw BodyLimits.jsonTooLarge(maxBytes);
       }
       return bytes;
     } catch (IOException e) {

@@ -7,12 +7,17 @@ import dev.cachet.error.InvalidRequestException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every value that JSON-B would coerce into another number is refused, naming its field. */
 class ExactNumbersTest {
 
   record Request(Long slot, Integer height, String message, long count) {}
+
+  record Entry(String name, Long stake) {}
+
+  record Nested(Entry first, List<Entry> entries, List<String> names) {}
 
   private static JsonObject json(String text) {
     return Json.createReader(new StringReader(text)).readObject();
@@ -54,5 +59,32 @@ class ExactNumbersTest {
     assertThatCode(() -> ExactNumbers.check(json("{\"slot\": null}"), Request.class))
         .doesNotThrowAnyException();
     assertThatCode(() -> ExactNumbers.check(json("{}"), Request.class)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void checksRecordsNestedInAFieldOrAListNamingTheirPath() {
+    assertThatThrownBy(
+            () ->
+                ExactNumbers.check(
+                    json("{\"entries\": [{\"stake\": 1}, {\"stake\": 18446744073709551716}]}"),
+                    Nested.class))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasFieldOrPropertyWithValue("code", "INVALID_NUMBER")
+        .hasMessageStartingWith("entries[1].stake ");
+    assertThatThrownBy(
+            () -> ExactNumbers.check(json("{\"first\": {\"stake\": \"5\"}}"), Nested.class))
+        .hasMessageStartingWith("first.stake ");
+    assertThatThrownBy(
+            () -> ExactNumbers.check(json("{\"entries\": [{\"stake\": 2.5}]}"), Nested.class))
+        .hasMessageStartingWith("entries[0].stake ");
+    assertThatCode(
+            () ->
+                ExactNumbers.check(
+                    json(
+                        "{\"first\": null, \"entries\": [null, 3, {\"stake\": 9223372036854775807}],"
+                            + " \"names\": [\"1e3\"]}"),
+                    Nested.class))
+        .as("what is not a nested record is left to the binding")
+        .doesNotThrowAnyException();
   }
 }

@@ -85,4 +85,13 @@ public class ChainClockBean {
   public SlotClock slotClock() {
     return clock;
   }
+
+  /**
+   * Whether the operator configured {@code cachet.chain.genesis-time}: then this node counts the
+   * slots its operator chose (the database's chain agrees, or the node would not have started), not
+   * those of whichever node happened to start first.
+   */
+  public boolean genesisConfigured() {
+    return genesisTime.filter(g -> !g.isBlank()).isPresent();
+  }
 }

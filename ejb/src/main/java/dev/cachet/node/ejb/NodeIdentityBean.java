@@ -1,5 +1,6 @@
 package dev.cachet.node.ejb;
 
+import dev.cachet.node.IdentityKey;
 import dev.cachet.node.NodeIdentity;
 import dev.cachet.state.ejb.StateVaultBean;
 import jakarta.annotation.PostConstruct;
@@ -87,6 +88,12 @@ public class NodeIdentityBean {
   /** The node's public identity key, once the vault could provide it. */
   public Optional<String> publicKey() {
     return Optional.ofNullable(identity).map(NodeIdentity::publicKeyHex);
+  }
+
+  /** The node's identity key, once the vault could provide it. */
+  @Lock(LockType.READ)
+  public Optional<IdentityKey> identityKey() {
+    return Optional.ofNullable(identity).map(NodeIdentity::publicKey);
   }
 
   /**

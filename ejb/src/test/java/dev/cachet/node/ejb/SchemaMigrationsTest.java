@@ -44,15 +44,15 @@ class SchemaMigrationsTest {
     DataSource h2 =
         NodeJdbcDataSource.create(
             "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    assertThat(SchemaMigrations.migrate(h2)).isEqualTo("4");
-    assertThat(SchemaMigrations.migrate(h2)).as("a second start changes nothing").isEqualTo("4");
+    assertThat(SchemaMigrations.migrate(h2)).isEqualTo("5");
+    assertThat(SchemaMigrations.migrate(h2)).as("a second start changes nothing").isEqualTo("5");
     refusesWhatTheInvariantsForbid(h2);
   }
 
   @Test
   void migratesAnEmptyPostgresDatabaseToTheCurrentSchema() throws SQLException {
     DataSource pg = NodeJdbcDataSource.create(TestPostgres.freshDatabase(), "postgres", "");
-    assertThat(SchemaMigrations.migrate(pg)).isEqualTo("4");
+    assertThat(SchemaMigrations.migrate(pg)).isEqualTo("5");
     refusesWhatTheInvariantsForbid(pg);
   }
 
@@ -65,7 +65,7 @@ class SchemaMigrationsTest {
     }
     DataSource h2 = NodeJdbcDataSource.create("jdbc:h2:file:" + dir.resolve("cachet"), "sa", "");
 
-    assertThat(SchemaMigrations.migrate(h2)).isEqualTo("4");
+    assertThat(SchemaMigrations.migrate(h2)).isEqualTo("5");
 
     try (Connection c = h2.getConnection()) {
       assertThat(strings(c, "SELECT HASH FROM CACHET_BLOB")).containsExactly(PUBLISHED);
@@ -89,7 +89,7 @@ class SchemaMigrationsTest {
               strings(
                   c,
                   "SELECT \"version\" || ' ' || \"type\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-          .containsExactly("1 BASELINE", "2 SQL", "3 JDBC", "4 SQL");
+          .containsExactly("1 BASELINE", "2 SQL", "3 JDBC", "4 SQL", "5 SQL");
     }
     refusesWhatTheInvariantsForbid(h2);
   }
@@ -106,7 +106,7 @@ class SchemaMigrationsTest {
         versions.add(starts.submit(start));
       }
       for (Future<String> version : versions) {
-        assertThat(version.get()).isEqualTo("4");
+        assertThat(version.get()).isEqualTo("5");
       }
     } finally {
       starts.shutdownNow();
@@ -116,7 +116,7 @@ class SchemaMigrationsTest {
               strings(
                   c,
                   "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"))
-          .containsExactly("1", "2", "3", "4");
+          .containsExactly("1", "2", "3", "4", "5");
     }
   }
 
@@ -150,6 +150,17 @@ class SchemaMigrationsTest {
                             + " CURRENT_TIMESTAMP, 4)"))
             .as("the chain is one row")
             .isInstanceOf(SQLException.class);
+        insertCommittee(c, 0, new byte[14]);
+        assertThatThrownBy(() -> insertCommittee(c, 0, new byte[14]))
+            .as("one committee per epoch")
+            .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> insertCommittee(c, -1, new byte[14]))
+            .as("an epoch is not negative")
+            .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> insertCommittee(c, 1, new byte[13]))
+            .as("a committee has a member: more than its 13-byte header")
+            .isInstanceOf(SQLException.class);
+        s.execute("DELETE FROM CACHET_COMMITTEE");
         s.execute("DELETE FROM CACHET_BLOB WHERE HASH = '" + "ab".repeat(32) + "'");
       }
     }
@@ -164,6 +175,18 @@ class SchemaMigrationsTest {
       insert.setBytes(2, content);
       insert.setLong(3, size);
       insert.setObject(4, OffsetDateTime.now());
+      insert.executeUpdate();
+    }
+  }
+
+  private static void insertCommittee(Connection c, long epoch, byte[] content)
+      throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO CACHET_COMMITTEE (EPOCH, CONTENT, CREATED_AT) VALUES (?, ?, ?)")) {
+      insert.setLong(1, epoch);
+      insert.setBytes(2, content);
+      insert.setObject(3, OffsetDateTime.now());
       insert.executeUpdate();
     }
   }

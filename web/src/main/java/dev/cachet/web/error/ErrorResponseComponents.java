@@ -75,6 +75,23 @@ public class ErrorResponseComponents implements OASFilter {
         "SERVER_BUSY with Retry-After: 1: the node's identity is being loaded (the wait is at"
             + " most 2 s); "
             + DATABASE_DESCRIPTION);
+    RESPONSES.put(
+        "InvalidCommittee",
+        "MALFORMED_JSON, BODY_UNREADABLE, INVALID_NUMBER, INVALID_EPOCH, INVALID_COMMITTEE (no"
+            + " members, more than 1000, a key twice, a stake not positive, a name or url not"
+            + " valid), INVALID_IDENTITY_KEY, GENESIS_NOT_CONFIGURED (this node is a member and"
+            + " cachet.chain.genesis-time is not set); nothing stored");
+    RESPONSES.put(
+        "CommitteeExists",
+        "COMMITTEE_EXISTS: the epoch has a different committee; a committee is never replaced");
+    RESPONSES.put("InvalidEpoch", "INVALID_EPOCH: an epoch is a whole number from 0");
+    RESPONSES.put("CommitteeNotFound", "COMMITTEE_NOT_FOUND: no committee is set for the epoch");
+    RESPONSES.put(
+        "CommitteeIdentityLoading",
+        "IDENTITY_NOT_LOADED (Retry-After): without cachet.chain.genesis-time the node must know"
+            + " its identity to tell whether it is a member, and it is not loaded yet; SERVER_BUSY"
+            + " with Retry-After: 1 while it is being loaded; "
+            + DATABASE_DESCRIPTION);
     RESPONSES.put(DATABASE_UNAVAILABLE, DATABASE_DESCRIPTION);
     RESPONSES.put(
         REQUEST_TIMEOUT,

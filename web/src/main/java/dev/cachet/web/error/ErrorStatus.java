@@ -3,6 +3,7 @@ package dev.cachet.web.error;
 import dev.cachet.error.CachetException;
 import dev.cachet.error.ConflictException;
 import dev.cachet.error.CorruptStateException;
+import dev.cachet.error.ForbiddenException;
 import dev.cachet.error.GoneException;
 import dev.cachet.error.InvalidRequestException;
 import dev.cachet.error.PeerFaultException;
@@ -22,6 +23,7 @@ import java.util.List;
  *   <caption>Families and statuses</caption>
  *   <tr><th>family</th><th>status</th></tr>
  *   <tr><td>invalid input</td><td>400</td></tr>
+ *   <tr><td>forbidden (known, but not allowed)</td><td>403</td></tr>
  *   <tr><td>unknown</td><td>404</td></tr>
  *   <tr><td>a request body too slow (the web module's own)</td><td>408</td></tr>
  *   <tr><td>conflict with stored state</td><td>409</td></tr>
@@ -41,6 +43,7 @@ public final class ErrorStatus {
       List.of(
           new Row(RequestTimeoutException.class, 408),
           new Row(InvalidRequestException.class, 400),
+          new Row(ForbiddenException.class, 403),
           new Row(UnknownResourceException.class, 404),
           new Row(ConflictException.class, 409),
           new Row(GoneException.class, 410),

@@ -33,6 +33,9 @@ public final class ErrorCode {
   /** {@code INVALID_MESSAGE}. */
   public interface InvalidMessage extends Payload {}
 
+  /** {@code INVALID_COMMITTEE}. */
+  public interface InvalidCommittee extends Payload {}
+
   /** The code named by {@code payloads}, or {@link #DEFAULT}. */
   public static String of(Set<Class<? extends Payload>> payloads) {
     return payloads.stream()

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Blob uploads take up to the blob limit, every other body is JSON of at most 64 KiB. */
+/**
+ * Blob uploads take up to the blob limit, a committee up to 1 MiB of JSON, every other body is JSON
+ * of at most 64 KiB.
+ */
 class BodyLimitsTest {
 
   private final BodyLimits limits = new BodyLimits(16 * 1024 * 1024);
@@ -26,5 +29,16 @@ class BodyLimitsTest {
     assertThat(limits.limit("PUT", "/api/v1/blobsx")).isEqualTo(65536);
     assertThat(limits.tooLarge("POST", "/api/v1/admin/keys").body().error())
         .isEqualTo("BODY_TOO_LARGE");
+  }
+
+  @Test
+  void aCommitteeTakesAMebibyteSoAThousandMembersFit() {
+    assertThat(limits.limit("PUT", "/api/v1/admin/committees/7")).isEqualTo(1024 * 1024);
+    Refusal refusal = limits.tooLarge("PUT", "/api/v1/admin/committees/7");
+    assertThat(refusal.body().error()).isEqualTo("BODY_TOO_LARGE");
+    assertThat(refusal.body().message()).contains("1048576");
+    assertThat(limits.limit("POST", "/api/v1/admin/committees/7")).isEqualTo(65536);
+    assertThat(limits.limit("PUT", "/api/v1/admin/committees")).isEqualTo(65536);
+    assertThat(limits.limit("PUT", "/api/v1/admin/committeesx/7")).isEqualTo(65536);
   }
 }

@@ -3,6 +3,11 @@ package dev.cachet.web.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachet.blob.BlobTooLargeException;
+import dev.cachet.committee.CommitteeExistsException;
+import dev.cachet.committee.CommitteeNotFoundException;
+import dev.cachet.committee.GenesisNotConfiguredException;
+import dev.cachet.committee.InvalidCommitteeException;
+import dev.cachet.committee.StoredCommitteeCorruptException;
 import dev.cachet.error.CachetException;
 import dev.cachet.error.PeerFaultException;
 import dev.cachet.error.RetryLaterException;
@@ -13,6 +18,9 @@ import dev.cachet.keys.KeyNotPreparedException;
 import dev.cachet.keys.KeyRole;
 import dev.cachet.keys.SlotAlreadySignedException;
 import dev.cachet.keys.ValidatorKeyId;
+import dev.cachet.node.IdentityKey;
+import dev.cachet.node.IdentityNotLoadedException;
+import dev.cachet.peer.NotAMemberException;
 import dev.cachet.state.StateEnvelopeException;
 import dev.cachet.state.StateKeyMismatchException;
 import dev.cachet.state.StateKeyUnavailableException;
@@ -28,7 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The status table, by real failures of every family: the statuses README documents for their codes
- * stay as they were, a corrupt envelope is no longer a 409 conflict, and a peer's fault is 502.
+ * stay as they were, a corrupt envelope is no longer a 409 conflict, a peer's fault is 502, and a
+ * peer outside the committee is 403.
  */
 class ErrorStatusTest {
 
@@ -38,7 +47,14 @@ class ErrorStatusTest {
     return Stream.of(
         Arguments.of(
             new XmssParametersException("INVALID_PARAMETERS", "no such parameter set"), 400),
+        Arguments.of(new NotAMemberException(IdentityKey.parse("ab".repeat(32)), "epoch 7"), 403),
         Arguments.of(new KeyNotFoundException(KEY), 404),
+        Arguments.of(new CommitteeNotFoundException(7), 404),
+        Arguments.of(new CommitteeExistsException(7), 409),
+        Arguments.of(new InvalidCommitteeException("no members"), 400),
+        Arguments.of(new GenesisNotConfiguredException(), 400),
+        Arguments.of(new StoredCommitteeCorruptException(7, "truncated"), 500),
+        Arguments.of(new IdentityNotLoadedException("no state key"), 503),
         Arguments.of(
             new dev.cachet.web.RequestTimeoutException("too slow", new java.io.IOException()), 408),
         Arguments.of(new KeyExistsException(KEY, dev.cachet.keys.KeyState.ACTIVE), 409),
