@@ -23,9 +23,18 @@ done
 echo "Cachet node starting: http://127.0.0.1:$port/api/v1 (health /health/ready, OpenAPI /openapi)"
 data_dir=${CACHET_DATA_DIR:-./cachet-data}
 echo "Data: $data_dir (admin token in $data_dir/admin.token unless CACHET_ADMIN_TOKEN is set)"
+preboot="$root/resources/preboot.asadmin"
+if [ -n "${CACHET_PEER_PORT:-}" ]; then
+  # The peer listener (off by default): peers reach /api/v1/peer/** and the public reads there.
+  preboot="$root/resources/target/preboot-with-peer-listener.asadmin"
+  mkdir -p "$root/resources/target"
+  resources/peer-listener.sh "${CACHET_PEER_BIND_ADDRESS:-0.0.0.0}" "$CACHET_PEER_PORT" \
+    | cat "$root/resources/preboot.asadmin" - > "$preboot"
+  echo "Peer listener: http://${CACHET_PEER_BIND_ADDRESS:-0.0.0.0}:$CACHET_PEER_PORT/api/v1/peer"
+fi
 exec java ${CACHET_JAVA_OPTS:-} -jar "$micro" \
   --nohazelcast --disablephonehome \
-  --prebootcommandfile "$root/resources/preboot.asadmin" \
+  --prebootcommandfile "$preboot" \
   --port "$port" \
   --deploy "$root/web/target/cachet.war" \
   "$@"

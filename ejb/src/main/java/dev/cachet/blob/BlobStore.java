@@ -85,6 +85,11 @@ public final class BlobStore implements CachedBlobs {
     return cache.getIfCached(hash);
   }
 
+  /** Whether the blob {@code hash} is stored. */
+  public boolean contains(BlobHash hash) {
+    return repository.findInfo(hash).isPresent();
+  }
+
   /**
    * The size of the blob stored under {@code hash}, without loading its content if it is not
    * cached.

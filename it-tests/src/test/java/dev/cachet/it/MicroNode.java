@@ -25,6 +25,7 @@ public final class MicroNode implements AutoCloseable {
   private final Path dataDir;
   private final Map<String, String> environment;
   private final int port;
+  private int peerPort;
   private Process process;
   private int starts;
 
@@ -37,6 +38,33 @@ public final class MicroNode implements AutoCloseable {
   public Http http() {
     try {
       return new Http(new URL("http://127.0.0.1:" + port + "/"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Gives the node a peer listener (before its first start), on a free port of loopback: what
+   * {@code resources/peer-listener.sh} adds to the pre-boot commands, with {@code
+   * CACHET_PEER_PORT}.
+   */
+  public MicroNode withPeerListener() {
+    peerPort = freePort();
+    return this;
+  }
+
+  /** The peer listener's base URL, if the node has one. */
+  public String peerUrl() {
+    if (peerPort == 0) {
+      throw new IllegalStateException("this node has no peer listener");
+    }
+    return "http://127.0.0.1:" + peerPort;
+  }
+
+  /** A client of the peer listener. */
+  public Http peerHttp() {
+    try {
+      return new Http(new URL(peerUrl() + "/"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -60,14 +88,42 @@ public final class MicroNode implements AutoCloseable {
     command.add("--nohazelcast");
     command.add("--disablephonehome");
     command.add("--prebootcommandfile");
-    command.add(System.getProperty("preboot.file"));
+    command.add(prebootFile().toString());
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(name -> name.startsWith("CACHET_"));
     builder.environment().putAll(environment);
     builder.environment().put("CACHET_DATA_DIR", dataDir.toString());
+    if (peerPort > 0) {
+      builder.environment().put("CACHET_PEER_PORT", Integer.toString(peerPort));
+    }
     builder.redirectErrorStream(true);
     builder.redirectOutput(dataDir.resolve("micro-" + ++starts + ".log").toFile());
     process = builder.start();
+  }
+
+  /** The node's pre-boot commands: the shipped ones, and its peer listener if it has one. */
+  private Path prebootFile() throws IOException {
+    Path shipped = Path.of(System.getProperty("preboot.file"));
+    if (peerPort == 0) {
+      return shipped;
+    }
+    Process script =
+        new ProcessBuilder(
+                System.getProperty("peer.listener.script"), "127.0.0.1", Integer.toString(peerPort))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    String listener = new String(script.getInputStream().readAllBytes());
+    try {
+      if (script.waitFor() != 0) {
+        throw new IllegalStateException("peer-listener.sh failed");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    Path combined = dataDir.resolve("preboot.asadmin");
+    Files.writeString(combined, Files.readString(shipped) + "\n" + listener);
+    return combined;
   }
 
   /** Starts the node and waits (bounded) until it is ready. */

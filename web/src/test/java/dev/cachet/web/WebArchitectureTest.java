@@ -45,6 +45,7 @@ class WebArchitectureTest {
             "org.eclipse.microprofile.openapi.annotations..",
             "dev.cachet.web..",
             "dev.cachet.*.ejb..",
+            "dev.cachet.*.wire..",
             "dev.cachet.*")
         .because("a resource translates between HTTP and the beans (STYLE.md §1)")
         .check(CLASSES);

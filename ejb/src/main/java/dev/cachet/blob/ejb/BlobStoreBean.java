@@ -92,6 +92,10 @@ public class BlobStoreBean {
     return store.get(hash);
   }
 
+  public boolean contains(BlobHash hash) {
+    return store.contains(hash);
+  }
+
   public long size(BlobHash hash) {
     return store.size(hash);
   }

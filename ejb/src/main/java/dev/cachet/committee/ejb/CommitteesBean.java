@@ -2,6 +2,7 @@ package dev.cachet.committee.ejb;
 
 import dev.cachet.clock.ejb.ChainClockBean;
 import dev.cachet.committee.Committee;
+import dev.cachet.committee.CommitteeDirectory;
 import dev.cachet.committee.Committees;
 import dev.cachet.committee.Epochs;
 import dev.cachet.node.IdentityKey;
@@ -104,5 +105,13 @@ public class CommitteesBean {
 
   public Epochs epochs() {
     return committees.epochs();
+  }
+
+  /**
+   * The committees as the protocols read them (the service itself, which locks nothing and reads
+   * the store only for an epoch not yet known).
+   */
+  public CommitteeDirectory directory() {
+    return committees;
   }
 }

@@ -1,5 +1,6 @@
 package dev.cachet.node.ejb;
 
+import dev.cachet.error.RetryLaterException;
 import dev.cachet.node.IdentityKey;
 import dev.cachet.node.NodeIdentity;
 import dev.cachet.state.ejb.StateVaultBean;
@@ -91,9 +92,24 @@ public class NodeIdentityBean {
   }
 
   /** The node's identity key, once the vault could provide it. */
-  @Lock(LockType.READ)
   public Optional<IdentityKey> identityKey() {
     return Optional.ofNullable(identity).map(NodeIdentity::publicKey);
+  }
+
+  /**
+   * Signs a peer message's frame with the node's identity (Ed25519).
+   *
+   * @throws RetryLaterException {@code STATE_KEY_UNAVAILABLE} if the identity is not loaded yet
+   */
+  public byte[] sign(byte[] frame) {
+    NodeIdentity loaded = identity;
+    if (loaded == null) {
+      throw new RetryLaterException(
+          "STATE_KEY_UNAVAILABLE",
+          "the node's identity is not loaded yet (its state key is unavailable)",
+          java.time.Duration.ofSeconds(RETRY_SECONDS));
+    }
+    return loaded.sign(frame);
   }
 
   /**

@@ -1,13 +1,14 @@
 package dev.cachet.web.blob;
 
 import dev.cachet.blob.BlobHash;
+import java.util.OptionalLong;
 
 /**
  * How a blob looks on the wire, in one place for both read paths (the JAX-RS resource and the
  * cached-blob filter): its ETag is its quoted hash, and it may be cached forever because its id is
  * the hash of its bytes.
  */
-final class BlobHttp {
+public final class BlobHttp {
 
   /** A blob never changes under its id. */
   static final String CACHE_CONTROL = "max-age=31536000, immutable";
@@ -33,5 +34,17 @@ final class BlobHttp {
       }
     }
     return false;
+  }
+
+  /** A request's declared body length, if its Content-Length is a number. */
+  public static OptionalLong declaredLength(String contentLength) {
+    if (contentLength == null || contentLength.isBlank()) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(contentLength.strip()));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
   }
 }

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,7 +58,7 @@ public class BlobResource {
       InputStream body,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       @Context UriInfo uri) {
-    return stored(blobs.put(TimedBodies.timed(body), declaredLength(contentLength)), uri);
+    return stored(blobs.put(TimedBodies.timed(body), BlobHttp.declaredLength(contentLength)), uri);
   }
 
   @PUT
@@ -84,7 +83,8 @@ public class BlobResource {
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       @Context UriInfo uri) {
     BlobHash expected = BlobHash.parse(hash);
-    return stored(blobs.put(expected, TimedBodies.timed(body), declaredLength(contentLength)), uri);
+    return stored(
+        blobs.put(expected, TimedBodies.timed(body), BlobHttp.declaredLength(contentLength)), uri);
   }
 
   @GET
@@ -150,17 +150,6 @@ public class BlobResource {
             uri.getBaseUriBuilder().path(BlobResource.class).path(stored.hash().hex()).build())
         .entity(body)
         .build();
-  }
-
-  private static OptionalLong declaredLength(String contentLength) {
-    if (contentLength == null || contentLength.isBlank()) {
-      return OptionalLong.empty();
-    }
-    try {
-      return OptionalLong.of(Long.parseLong(contentLength.strip()));
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
   }
 
   private static Response.ResponseBuilder immutable(

@@ -4,11 +4,12 @@ import dev.cachet.blob.BlobTooLargeException;
 import dev.cachet.error.TooLargeException;
 
 /**
- * How large a request body may be. Blob uploads may be as large as {@code cachet.blob.max-size}; a
- * committee (up to 1,000 members) is JSON of at most {@value #COMMITTEE_MAX_BYTES} bytes; every
- * other body is JSON of at most {@value #JSON_MAX_BYTES} bytes. An oversized body gets the 413 its
- * resource would give ({@code BLOB_TOO_LARGE}, {@code BODY_TOO_LARGE}), whether the edge finds it
- * on the declared length or on the bytes that arrived.
+ * How large a request body may be. Blob uploads and this node's metadata blobs may be as large as
+ * {@code cachet.blob.max-size}; a committee (up to 1,000 members) and a peer message (its snapshots
+ * and certificates grow with the committee) are JSON of at most {@value #COMMITTEE_MAX_BYTES}
+ * bytes; every other body is JSON of at most {@value #JSON_MAX_BYTES} bytes. An oversized body gets
+ * the 413 its resource would give ({@code BLOB_TOO_LARGE}, {@code BODY_TOO_LARGE}), whether the
+ * edge finds it on the declared length or on the bytes that arrived.
  */
 public record BodyLimits(long blobMaxSize) {
 
@@ -20,6 +21,9 @@ public record BodyLimits(long blobMaxSize) {
    * to 128 characters, a URL of up to 512).
    */
   public static final int COMMITTEE_MAX_BYTES = 1024 * 1024;
+
+  /** Largest peer message ({@code /api/v1/peer/**}): 1 MiB. */
+  public static final int PEER_JSON_MAX_BYTES = 1024 * 1024;
 
   /** Where committees are set ({@code PUT …/{epoch}}). */
   static final String COMMITTEES = "/api/v1/admin/committees";
@@ -34,6 +38,9 @@ public record BodyLimits(long blobMaxSize) {
   public long limit(String method, String path) {
     if (isBlobUpload(method, path)) {
       return blobMaxSize;
+    }
+    if (EdgeRules.under(path, EdgeRules.PEER)) {
+      return PEER_JSON_MAX_BYTES;
     }
     return isCommitteeSetting(method, path) ? COMMITTEE_MAX_BYTES : JSON_MAX_BYTES;
   }
@@ -59,7 +66,9 @@ public record BodyLimits(long blobMaxSize) {
   }
 
   private static boolean isBlobUpload(String method, String path) {
-    return method.equalsIgnoreCase("PUT") && EdgeRules.under(path, EdgeRules.BLOBS);
+    return method.equalsIgnoreCase("PUT")
+        && (EdgeRules.under(path, EdgeRules.BLOBS)
+            || EdgeRules.under(path, EdgeRules.ADMIN_METADATA));
   }
 
   private static boolean isCommitteeSetting(String method, String path) {

@@ -15,6 +15,8 @@ import java.util.Set;
 public final class EdgeRules {
 
   static final String BLOBS = "/api/v1/blobs";
+  static final String PEER = "/api/v1/peer";
+  static final String ADMIN_METADATA = "/api/v1/admin/metadata";
 
   private static final List<String> DYNAMIC_ROOTS =
       List.of("/api", "/health", "/metrics", "/openapi");
@@ -47,6 +49,29 @@ public final class EdgeRules {
               .closing());
     }
     return Optional.empty();
+  }
+
+  /** What peers read from a node (the rest of the peer listener's API is under {@link #PEER}). */
+  private static final List<String> PEER_READS =
+      List.of(BLOBS, "/api/v1/committees", "/api/v1/metadata", "/api/v1/certificates");
+
+  /**
+   * The refusal of a request that came in on the peer listener: it serves {@code /api/v1/peer/**}
+   * and the public reads peers need (GET and HEAD of blobs, committees, metadata, certificates);
+   * every other path there does not exist (404), so that signing, digests and admin are never
+   * reachable from the network.
+   */
+  public static Optional<Refusal> peerListenerRefusal(String method, String path) {
+    String verb = method.toUpperCase(Locale.ROOT);
+    if (under(path, PEER)) {
+      return Optional.empty();
+    }
+    boolean read = verb.equals("GET") || verb.equals("HEAD");
+    if (read && PEER_READS.stream().anyMatch(root -> under(path, root))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Refusal.of(404, "NOT_FOUND", "no resource at this path on the peer listener").closing());
   }
 
   static boolean under(String path, String root) {

@@ -92,6 +92,25 @@ public class ErrorResponseComponents implements OASFilter {
             + " its identity to tell whether it is a member, and it is not loaded yet; SERVER_BUSY"
             + " with Retry-After: 1 while it is being loaded; "
             + DATABASE_DESCRIPTION);
+    RESPONSES.put(
+        "InvalidAnnouncement",
+        "MALFORMED_JSON, INVALID_NUMBER, INVALID_ANNOUNCEMENT (a field missing, a timestamp not"
+            + " positive, a size beyond cachet.blob.max-size), INVALID_IDENTITY_KEY, INVALID_HASH,"
+            + " INVALID_SIGNATURE, EPOCH_AHEAD (beyond the next epoch); nothing stored");
+    RESPONSES.put(
+        "NotAMember",
+        "NOT_A_MEMBER: the signer is in neither the committee of the message's epoch nor the"
+            + " next; nothing stored");
+    RESPONSES.put(
+        "EpochStale", "EPOCH_STALE: the epoch is before the previous one; nothing stored");
+    RESPONSES.put(
+        "NotACommitteeMember",
+        "NOT_A_MEMBER: this node is in neither the committee of the epoch nor the next; nothing"
+            + " stored");
+    RESPONSES.put(
+        "ExchangeUnavailable",
+        "STATE_KEY_UNAVAILABLE (Retry-After): the node's identity is not loaded yet; "
+            + DATABASE_DESCRIPTION);
     RESPONSES.put(DATABASE_UNAVAILABLE, DATABASE_DESCRIPTION);
     RESPONSES.put(
         REQUEST_TIMEOUT,

@@ -54,4 +54,39 @@ class EdgeRulesTest {
     assertThat(EdgeRules.refusal("DELETE", "/openapi", false)).isEmpty();
     assertThat(EdgeRules.refusal("GET", "/api/v1/chain", false)).isEmpty();
   }
+
+  @Test
+  void thePeerListenerServesOnlyThePeerApiAndThePublicReadsPeersNeed() {
+    for (String[] allowed :
+        new String[][] {
+          {"POST", "/api/v1/peer/metadata/announcements"},
+          {"GET", "/api/v1/blobs/0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8"},
+          {"HEAD", "/api/v1/blobs/abc"},
+          {"GET", "/api/v1/committees/current"},
+          {"GET", "/api/v1/metadata/3"},
+          {"get", "/api/v1/certificates/3"},
+        }) {
+      assertThat(EdgeRules.peerListenerRefusal(allowed[0], allowed[1]))
+          .as("%s %s", allowed[0], allowed[1])
+          .isEmpty();
+    }
+    for (String[] refused :
+        new String[][] {
+          {"POST", "/api/v1/validators/1/attestations"},
+          {"PUT", "/api/v1/admin/committees/3"},
+          {"GET", "/api/v1/admin/node"},
+          {"PUT", "/api/v1/blobs"},
+          {"PUT", "/api/v1/blobs/abc"},
+          {"GET", "/api/v1/keys/1/attestation"},
+          {"GET", "/api/v1/chain"},
+          {"GET", "/metrics"},
+          {"GET", "/api/v1/peerless"},
+          {"GET", "/"},
+        }) {
+      Optional<Refusal> refusal = EdgeRules.peerListenerRefusal(refused[0], refused[1]);
+      assertThat(refusal).as("%s %s", refused[0], refused[1]).isPresent();
+      assertThat(refusal.get().status()).isEqualTo(404);
+      assertThat(refusal.get().body().error()).isEqualTo("NOT_FOUND");
+    }
+  }
 }
