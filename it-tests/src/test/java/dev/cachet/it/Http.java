@@ -82,6 +82,18 @@ public final class Http {
     return send(request.build());
   }
 
+  /** PUT of a JSON body, with the admin token if one is given. */
+  public HttpResponse<byte[]> putJson(String path, String json, String bearer) {
+    HttpRequest.Builder request =
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return send(request.build());
+  }
+
   public HttpResponse<byte[]> postJson(String path, String json) {
     return postJson(path, json, null);
   }

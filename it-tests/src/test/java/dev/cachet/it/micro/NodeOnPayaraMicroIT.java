@@ -22,7 +22,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -328,6 +330,10 @@ class NodeOnPayaraMicroIT {
         .contains("/api/v1/admin/node:")
         .contains("/api/v1/admin/state:")
         .contains("/api/v1/admin/state/rewrap:")
+        .contains("/api/v1/admin/committees/{epoch}:")
+        .contains("/api/v1/committees/{epoch}:")
+        .contains("/api/v1/committees/current:")
+        .contains("$ref: \"#/components/responses/CommitteeExists\"")
         .contains("head:")
         .contains("put:");
     // Error answers are defined once, as components, and the operations refer to them.
@@ -340,6 +346,120 @@ class NodeOnPayaraMicroIT {
         .contains("$ref: \"#/components/responses/RequestTimeout\"")
         .contains("$ref: \"#/components/schemas/ErrorBody\"")
         .containsPattern("(?m)^    ErrorBody:$");
+  }
+
+  private static final String COMMITTEES = "api/v1/committees/";
+  private static final String ADMIN_COMMITTEES = "api/v1/admin/committees/";
+
+  private static String member(String name, String key, String stake, String url) {
+    return "{\"name\":\"%s\",\"identityKey\":\"%s\",\"stake\":%s,\"url\":\"%s\"}"
+        .formatted(name, key, stake, url);
+  }
+
+  private static String members(String... members) {
+    return "{\"members\":[" + String.join(",", members) + "]}";
+  }
+
+  @Test
+  void setsACommitteeOnceAndServesItToAnyone() throws Exception {
+    String token = adminToken();
+    // Made-up identity keys, none of them this node's: no configured genesis is needed.
+    String a = "a1".repeat(32);
+    String b = "b2".repeat(32);
+    String alice = member("alice", a, "100", "http://127.0.0.1:9001");
+    String bob = member("bob", b, "50", "https://Node-B.example:0443");
+
+    JsonObject chain = Json.object(http.get("api/v1/chain"));
+    assertThat(chain.getJsonNumber("slotsPerEpoch").longValue()).isEqualTo(32);
+    assertThat(chain.getJsonNumber("currentEpoch").longValue())
+        .isEqualTo(chain.getJsonNumber("currentSlot").longValue() / 32);
+    assertThat(chain.getString("genesisTime")).isNotBlank();
+    assertThat(chain.getJsonNumber("secondsPerSlot").longValue()).isEqualTo(1);
+    long epoch = chain.getJsonNumber("currentEpoch").longValue();
+
+    isError(http.putJson(ADMIN_COMMITTEES + epoch, members(alice, bob), null), 401, "UNAUTHORIZED");
+    isError(http.get(COMMITTEES + epoch), 404, "COMMITTEE_NOT_FOUND");
+    for (long e : new long[] {epoch, epoch + 1}) { // the clock may pass into the next epoch
+      HttpResponse<byte[]> created = http.putJson(ADMIN_COMMITTEES + e, members(bob, alice), token);
+      assertThat(created.statusCode()).as(Http.text(created)).isEqualTo(201);
+      assertThat(created.headers().firstValue("Location"))
+          .hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/committees/" + e));
+      assertThat(Json.object(created).getJsonNumber("epoch").longValue()).isEqualTo(e);
+    }
+
+    JsonObject read = Json.object(http.get(COMMITTEES + epoch));
+    assertThat(read.getJsonNumber("epoch").longValue()).isEqualTo(epoch);
+    assertThat(read.getJsonNumber("totalStake").longValue()).isEqualTo(150);
+    assertThat(read.getJsonNumber("quorumStake").longValue()).isEqualTo(101);
+    assertThat(read.getJsonNumber("validityStake").longValue()).isEqualTo(51);
+    assertThat(read.getJsonArray("members").stream().map(JsonValue::asJsonObject))
+        .extracting(
+            m ->
+                m.getString("identityKey")
+                    + " "
+                    + m.getString("name")
+                    + " "
+                    + m.getJsonNumber("stake")
+                    + " "
+                    + m.getString("url"))
+        .containsExactly(
+            a + " alice 100 http://127.0.0.1:9001", b + " bob 50 https://node-b.example:443");
+    JsonObject current = Json.object(http.get(COMMITTEES + "current"));
+    assertThat(current.getJsonNumber("epoch").longValue()).isBetween(epoch, epoch + 1);
+    assertThat(current.getJsonArray("members")).isEqualTo(read.getJsonArray("members"));
+
+    String sameAgain =
+        members(
+            member("alice", a, "100", "http://127.0.0.1:09001"),
+            member("bob", b, "50", "https://node-b.example:443"));
+    HttpResponse<byte[]> unchanged = http.putJson(ADMIN_COMMITTEES + epoch, sameAgain, token);
+    assertThat(unchanged.statusCode()).as(Http.text(unchanged)).isEqualTo(200);
+    assertThat(Json.object(unchanged)).isEqualTo(read);
+    isError(
+        http.putJson(
+            ADMIN_COMMITTEES + epoch, members(alice, member("bob", b, "51", "http://b:1")), token),
+        409,
+        "COMMITTEE_EXISTS");
+    assertThat(Json.object(http.get(COMMITTEES + epoch))).isEqualTo(read);
+
+    // Refused with nothing stored.
+    long empty = epoch + 100;
+    String self = Json.object(admin("GET", "api/v1/admin/node")).getString("identityKey");
+    List<String> thousandAndOne = new ArrayList<>();
+    for (int i = 0; i <= 1000; i++) {
+      thousandAndOne.add(member("n" + i, "%064x".formatted(i + 1), "1", "http://n" + i + ":1"));
+    }
+    Map<String, String> refusals = new LinkedHashMap<>();
+    refusals.put(members(alice, member("again", a, "1", "http://a:1")), "INVALID_COMMITTEE");
+    refusals.put(members(member("alice", a, "0", "http://a:1")), "INVALID_COMMITTEE");
+    refusals.put(members(member("alice", a, "-3", "http://a:1")), "INVALID_COMMITTEE");
+    refusals.put(members(), "INVALID_COMMITTEE");
+    refusals.put(members(thousandAndOne.toArray(String[]::new)), "INVALID_COMMITTEE");
+    refusals.put(members(member("alice", a, "1", "http://a:1/path")), "INVALID_COMMITTEE");
+    refusals.put(members(member("alice", a, "1", "not a url")), "INVALID_COMMITTEE");
+    refusals.put(
+        members(member("alice", a.toUpperCase(), "1", "http://a:1")), "INVALID_IDENTITY_KEY");
+    refusals.put(members(member("alice", "abc", "1", "http://a:1")), "INVALID_IDENTITY_KEY");
+    refusals.put(members(member("alice", a, "1.5", "http://a:1")), "INVALID_NUMBER");
+    refusals.put(
+        members(member("alice", a, "18446744073709551716", "http://a:1")), "INVALID_NUMBER");
+    refusals.put(members(member("alice", a, "\"7\"", "http://a:1")), "INVALID_NUMBER");
+    refusals.put("{\"members\": [", "MALFORMED_JSON");
+    refusals.put(
+        members(alice, member("me", self, "1", "http://127.0.0.1:9000")), "GENESIS_NOT_CONFIGURED");
+    for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+      HttpResponse<byte[]> answer = http.putJson(ADMIN_COMMITTEES + empty, refusal.getKey(), token);
+      assertThat(answer.statusCode()).as(refusal.getValue()).isEqualTo(400);
+      assertThat(Json.object(answer).getString("error"))
+          .as(Http.text(answer))
+          .isEqualTo(refusal.getValue());
+    }
+    for (String bad : List.of("-1", "x", "1.5", "99999999999999999999")) {
+      isError(http.putJson(ADMIN_COMMITTEES + bad, members(alice), token), 400, "INVALID_EPOCH");
+      isError(http.get(COMMITTEES + bad), 400, "INVALID_EPOCH");
+    }
+    isError(http.get(COMMITTEES + empty), 404, "COMMITTEE_NOT_FOUND");
+    isError(http.get(COMMITTEES + "999999999999"), 404, "COMMITTEE_NOT_FOUND");
   }
 
   private String adminToken() throws Exception {
