@@ -213,6 +213,38 @@ class MetadataExchangeIT {
     assertThat(node.http().get("api/v1/chain").statusCode()).isEqualTo(200);
   }
 
+  @Test
+  @Order(6)
+  void theOperatorSeesEveryPeerOfTheCurrentAndNextCommitteeWithItsHealth() {
+    Node node = members.get(0);
+    HttpResponse<byte[]> answer = node.http().get("api/v1/admin/peers", node.adminToken());
+    assertThat(answer.statusCode()).as(Http.text(answer)).isEqualTo(200);
+    List<JsonObject> peers =
+        Json.object(answer).getJsonArray("peers").stream().map(JsonValue::asJsonObject).toList();
+    // Three other members, the joiner and the liar (next epoch); never the node itself.
+    assertThat(peers)
+        .extracting(p -> p.getString("identityKey"))
+        .containsExactlyInAnyOrder(
+            members.get(1).identityKey(),
+            members.get(2).identityKey(),
+            members.get(3).identityKey(),
+            joiner.identityKey(),
+            liar.identityKey());
+    for (JsonObject peer : peers) {
+      assertThat(peer.getString("circuit")).isIn("CLOSED", "OPEN", "HALF_OPEN");
+      assertThat(peer.getJsonNumber("requests").longValue()).isNotNegative();
+    }
+    JsonObject honest =
+        peers.stream()
+            .filter(p -> p.getString("identityKey").equals(members.get(1).identityKey()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(honest.getString("lastSuccess")).isNotBlank();
+    assertThat(honest.getString("url")).isEqualTo(members.get(1).url());
+    assertThat(honest.getJsonArray("epochs")).hasSize(2);
+    isError(node.http().get("api/v1/admin/peers"), 401, "UNAUTHORIZED");
+  }
+
   // ---- helpers ----
 
   private static HttpResponse<byte[]> publish(Node node, long epoch, byte[] blob) {
