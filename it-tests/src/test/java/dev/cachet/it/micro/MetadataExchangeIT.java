@@ -243,6 +243,16 @@ class MetadataExchangeIT {
     assertThat(honest.getString("url")).isEqualTo(members.get(1).url());
     assertThat(honest.getJsonArray("epochs")).hasSize(2);
     isError(node.http().get("api/v1/admin/peers"), 401, "UNAUTHORIZED");
+    String openapi = Http.text(node.http().get("openapi"));
+    for (String path :
+        new String[] {
+          "/api/v1/admin/metadata/{epoch}",
+          "/api/v1/peer/metadata/announcements",
+          "/api/v1/metadata/{epoch}",
+          "/api/v1/admin/peers"
+        }) {
+      assertThat(openapi).as("/openapi describes %s", path).contains(path);
+    }
   }
 
   // ---- helpers ----
