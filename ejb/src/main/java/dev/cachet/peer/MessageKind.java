@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
  */
 public enum MessageKind {
   /** A node's metadata blob for an epoch (docs/protocol.md, "Metadata announcement"). */
-  METADATA_ANNOUNCEMENT("cachet/metadata-announcement");
+  METADATA_ANNOUNCEMENT("cachet/metadata-announcement"),
+
+  /** A member's one ready signal for an epoch's handoff (docs/protocol.md, "Epoch handoff"). */
+  HANDOFF_READY("cachet/handoff-ready");
 
   private final String tag;
 
