@@ -53,7 +53,7 @@ public final class EdgeRules {
 
   /** What peers read from a node (the rest of the peer listener's API is under {@link #PEER}). */
   private static final List<String> PEER_READS =
-      List.of(BLOBS, "/api/v1/committees", "/api/v1/metadata", "/api/v1/certificates");
+      List.of(BLOBS, "/api/v1/committees", "/api/v1/metadata", "/api/v1/handoff/certificates");
 
   /**
    * The refusal of a request that came in on the peer listener: it serves {@code /api/v1/peer/**}

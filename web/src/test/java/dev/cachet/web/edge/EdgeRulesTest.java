@@ -64,7 +64,7 @@ class EdgeRulesTest {
           {"HEAD", "/api/v1/blobs/abc"},
           {"GET", "/api/v1/committees/current"},
           {"GET", "/api/v1/metadata/3"},
-          {"get", "/api/v1/certificates/3"},
+          {"get", "/api/v1/handoff/certificates/3"},
         }) {
       assertThat(EdgeRules.peerListenerRefusal(allowed[0], allowed[1]))
           .as("%s %s", allowed[0], allowed[1])
