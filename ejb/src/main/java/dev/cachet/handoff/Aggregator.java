@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * Collects the handoff attestations of one epoch's committee, stake-weighted, per statement: each
  * signer counts once (a second attestation from a signer adds nothing and replaces nothing), a
- * non-member or a signature that does not verify is refused, and once the signers of one statement
- * hold a quorum of the stake the certificate exists. Rebuilt after a restart by offering it the
- * durable attestations again. Not thread-safe: its owner locks.
+ * statement of another epoch, a non-member or a signature that does not verify is refused, and once
+ * the signers of one statement hold a quorum of the stake the certificate exists. Rebuilt after a
+ * restart by offering it the durable attestations again. Not thread-safe: its owner locks.
  */
 public final class Aggregator {
 
@@ -23,6 +23,8 @@ public final class Aggregator {
     ACCEPTED,
     /** Its signer had attested already: nothing changed. */
     DUPLICATE,
+    /** Its statement is for another epoch than the committee's: ignored. */
+    WRONG_EPOCH,
     /** Its signer is not a member of the epoch: ignored. */
     NOT_A_MEMBER,
     /** Its signature does not verify over the statement: ignored. */
@@ -39,7 +41,10 @@ public final class Aggregator {
   }
 
   public Outcome offer(HandoffStatement statement, Attestation attestation) {
-    if (statement.epoch() != committee.epoch() || !committee.contains(attestation.signer())) {
+    if (statement.epoch() != committee.epoch()) {
+      return Outcome.WRONG_EPOCH;
+    }
+    if (!committee.contains(attestation.signer())) {
       return Outcome.NOT_A_MEMBER;
     }
     if (attested.containsKey(attestation.signer())) {
