@@ -8,22 +8,18 @@ import dev.cachet.metadata.wire.AnnouncementAnswer;
 import dev.cachet.metadata.wire.AnnouncementMessage;
 import dev.cachet.metadata.wire.MetadataListing;
 import dev.cachet.node.IdentityKey;
-import dev.cachet.peer.PeerHealth;
+import dev.cachet.peer.ejb.PeerCalls;
 import dev.cachet.peer.ejb.PeerClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The metadata exchange's peer calls over HTTP: each runs as a task on the peer executor, through
- * the peer client (timeouts, retries), behind the peer's own circuit ({@link PeerHealth}), and
- * reports to its {@code done} there. A call the circuit refuses fails at once.
+ * The metadata exchange's peer calls over HTTP, through the peer client (timeouts, retries), each
+ * run by {@link PeerCalls} (the peer executor, the peer's own circuit, the peer metrics).
  */
 final class HttpMetadataTransport implements MetadataTransport {
 
@@ -32,22 +28,13 @@ final class HttpMetadataTransport implements MetadataTransport {
   static final String ANNOUNCEMENTS = "api/v1/peer/metadata/announcements";
 
   private final PeerClient client;
-  private final ExecutorService executor;
-  private final PeerHealth health;
+  private final PeerCalls calls;
   private final IdentityKey self;
-  private final PeerCallMetrics metrics;
 
-  HttpMetadataTransport(
-      PeerClient client,
-      ExecutorService executor,
-      PeerHealth health,
-      IdentityKey self,
-      PeerCallMetrics metrics) {
+  HttpMetadataTransport(PeerClient client, PeerCalls calls, IdentityKey self) {
     this.client = client;
-    this.executor = executor;
-    this.health = health;
+    this.calls = calls;
     this.self = self;
-    this.metrics = metrics;
   }
 
   @Override
@@ -86,7 +73,7 @@ final class HttpMetadataTransport implements MetadataTransport {
                 entries.add(new Listed(entry.message().toSigned(), entry.held()));
               } catch (RuntimeException malformed) {
                 // the exchange verifies what is well-formed; a malformed entry is the peer's fault
-                metrics.malformed(from.identityKey());
+                calls.metrics().malformed(from.identityKey());
               }
             }
           }
@@ -97,52 +84,6 @@ final class HttpMetadataTransport implements MetadataTransport {
   }
 
   private <T> void call(Member peer, String what, Supplier<T> request, Consumer<T> done, T failed) {
-    IdentityKey key = peer.identityKey();
-    Runnable task =
-        new PeerCall<>(
-            () -> {
-              if (!health.allow(key)) {
-                return failed;
-              }
-              long started = System.nanoTime();
-              try {
-                T answer = request.get();
-                health.succeeded(key);
-                metrics.call(key, true, System.nanoTime() - started);
-                return answer;
-              } catch (RuntimeException e) {
-                health.failed(key, what + ": " + e.getMessage());
-                metrics.call(key, false, System.nanoTime() - started);
-                LOG.log(Level.FINE, what + " to " + peer.url() + " failed", e);
-                return failed;
-              }
-            },
-            done);
-    try {
-      executor.execute(task);
-    } catch (RejectedExecutionException e) { // the node is stopping
-      LOG.fine("peer call not run, the executor refused it: " + e);
-    }
-  }
-
-  /** One peer call as a named task: runs the request, then hands its outcome to {@code done}. */
-  static final class PeerCall<T> implements Runnable {
-    private final Supplier<T> request;
-    private final Consumer<T> done;
-
-    PeerCall(Supplier<T> request, Consumer<T> done) {
-      this.request = request;
-      this.done = done;
-    }
-
-    @Override
-    public void run() {
-      T outcome = request.get();
-      try {
-        done.accept(outcome);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "handling a peer call's outcome failed", e);
-      }
-    }
+    calls.call(peer, what, request, done, failed);
   }
 }

@@ -114,12 +114,7 @@ public class MetadataBean {
             new MetadataExchange(
                 directory,
                 new IdentitySigner(identity, self.get()),
-                new HttpMetadataTransport(
-                    client,
-                    peers.executor(),
-                    peers.health(),
-                    self.get(),
-                    new PeerCallMetrics(metrics)),
+                new HttpMetadataTransport(client, peers.calls(), self.get()),
                 new StoreHolder(blobs),
                 Clock.systemUTC(),
                 ExchangeSettings.forEpochs(committees.epochs().duration(), maxBlobSize),
@@ -145,6 +140,11 @@ public class MetadataBean {
     SignedAnnouncement announcement = message.toSigned();
     MetadataExchange.Received received = exchange().receive(announcement, message.relayer());
     return new AnnouncementAnswer(received == MetadataExchange.Received.SUPERSEDED);
+  }
+
+  /** The announcements held for {@code epoch}, for the handoff. */
+  public List<MetadataExchange.Holding> holdings(long epoch) {
+    return exchange().holdings(epoch);
   }
 
   /** Every announcement held for {@code epoch}, and whether this node holds each blob. */

@@ -54,13 +54,22 @@ public class PeersBean {
   @EJB private CommitteesBean committees;
   @EJB private NodeIdentityBean identity;
 
+  @jakarta.inject.Inject private org.eclipse.microprofile.metrics.MetricRegistry metrics;
+
   private ManagedExecutorService executor;
   private PeerHealth health;
+  private PeerCalls calls;
 
   @PostConstruct
   void start() {
     executor = lookupExecutor();
     health = new PeerHealth(Clock.systemUTC(), CIRCUIT_THRESHOLD, CIRCUIT_OPEN);
+    calls = new PeerCalls(executor, health, new PeerCallMetrics(metrics));
+  }
+
+  /** How every capability calls its peers. */
+  public PeerCalls calls() {
+    return calls;
   }
 
   /** A member of the current or next committee, and how it has answered this node lately. */

@@ -1,4 +1,4 @@
-package dev.cachet.metadata.ejb;
+package dev.cachet.peer.ejb;
 
 import dev.cachet.node.IdentityKey;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /** Per peer: requests, failures and latency of the calls made to it. */
-final class PeerCallMetrics {
+public final class PeerCallMetrics {
 
   private final MetricRegistry registry;
 
-  PeerCallMetrics(MetricRegistry registry) {
+  public PeerCallMetrics(MetricRegistry registry) {
     this.registry = registry;
   }
 
-  void call(IdentityKey peer, boolean ok, long nanos) {
+  public void call(IdentityKey peer, boolean ok, long nanos) {
     Tag tag = new Tag("peer", peer.hex().substring(0, 16));
     registry.counter("cachet.peer.requests", tag).inc();
     if (!ok) {
@@ -23,7 +23,7 @@ final class PeerCallMetrics {
     registry.timer("cachet.peer.latency", tag).update(Duration.ofNanos(nanos));
   }
 
-  void malformed(IdentityKey peer) {
+  public void malformed(IdentityKey peer) {
     registry.counter("cachet.peer.malformed", new Tag("peer", peer.hex().substring(0, 16))).inc();
   }
 }
