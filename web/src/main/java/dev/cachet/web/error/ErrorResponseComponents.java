@@ -111,6 +111,18 @@ public class ErrorResponseComponents implements OASFilter {
         "ExchangeUnavailable",
         "STATE_KEY_UNAVAILABLE (Retry-After): the node's identity is not loaded yet; "
             + DATABASE_DESCRIPTION);
+    RESPONSES.put(
+        "CertificateNotFound",
+        "CERTIFICATE_NOT_FOUND: this node holds no certificate of the epoch");
+    RESPONSES.put(
+        "InvalidHandoffRequest",
+        "MALFORMED_JSON, INVALID_NUMBER, INVALID_CERTIFICATE, INVALID_ITEMS, INVALID_HASH,"
+            + " INVALID_IDENTITY_KEY, INVALID_SIGNATURE (malformed), INVALID_COMMITTEE");
+    RESPONSES.put(
+        "InvalidHandoffMessage",
+        "MALFORMED_JSON, INVALID_NUMBER, INVALID_READY, INVALID_FREEZE, INVALID_ATTESTATION,"
+            + " INVALID_ITEMS, INVALID_SNAPSHOT, INVALID_HASH, INVALID_IDENTITY_KEY,"
+            + " INVALID_SIGNATURE, EPOCH_AHEAD; nothing stored");
     RESPONSES.put(DATABASE_UNAVAILABLE, DATABASE_DESCRIPTION);
     RESPONSES.put(
         REQUEST_TIMEOUT,

@@ -1,0 +1,40 @@
+package dev.cachet.web.health;
+
+import dev.cachet.handoff.HandoffEngine;
+import dev.cachet.handoff.ejb.HandoffBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * The prepare-then-start barrier: a member of the current epoch is ready for its committee duties
+ * only once it holds a verified handoff certificate of the epoch before (when that epoch had a
+ * committee). Up when the node is in no committee now; up too while its identity is not loaded (the
+ * state-key check reports that).
+ */
+@Readiness
+@ApplicationScoped
+public class HandoffReadiness implements HealthCheck {
+
+  @Inject private HandoffBean handoff;
+
+  @Override
+  public HealthCheckResponse call() {
+    Optional<HandoffEngine.Barrier> barrier = handoff.barrier();
+    boolean passed = barrier.map(HandoffEngine.Barrier::passed).orElse(true);
+    var response = HandoffReadiness.named(passed);
+    barrier.ifPresent(
+        b -> {
+          response.withData("epoch", b.epoch());
+          b.waitingFor().ifPresent(w -> response.withData("waitingFor", w));
+        });
+    return response.build();
+  }
+
+  private static org.eclipse.microprofile.health.HealthCheckResponseBuilder named(boolean up) {
+    return HealthCheckResponse.named("handoff-barrier").status(up);
+  }
+}
