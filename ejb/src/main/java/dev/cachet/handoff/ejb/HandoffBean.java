@@ -58,7 +58,10 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @Singleton
 @Startup
 @LocalBean
-@DependsOn({"CommitteesBean", "NodeIdentityBean", "MetadataBean", "PeersBean"})
+// Only the bean it follows directly: Payara 6 takes a @DependsOn that also names a bean reached
+// through another one (here the committees, the identity, the peers, via MetadataBean) for a
+// dependency cycle, and fails the deployment.
+@DependsOn("MetadataBean")
 @Lock(LockType.READ)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class HandoffBean {
@@ -71,6 +74,7 @@ public class HandoffBean {
   @EJB private PeersBean peers;
   @EJB private JpaHandoffRecords records;
   @Inject private PeerClient client;
+  @Inject private BarrierStatus barrierStatus;
   @Inject private MetricRegistry metrics;
   @Resource private ManagedScheduledExecutorService scheduler;
 
@@ -146,7 +150,9 @@ public class HandoffBean {
 
   void tick() {
     try {
-      engine().tick();
+      HandoffEngine running = engine();
+      running.tick();
+      barrierStatus.update(running.barrier(committees.directory().currentEpoch()));
     } catch (RetryLaterException notYet) {
       // no identity yet
     }
@@ -191,15 +197,6 @@ public class HandoffBean {
             () ->
                 new dev.cachet.error.UnknownResourceException(
                     "CERTIFICATE_NOT_FOUND", "this node holds no handoff certificate yet"));
-  }
-
-  /** The barrier of the current epoch, for readiness: empty while the engine does not exist. */
-  public Optional<HandoffEngine.Barrier> barrier() {
-    try {
-      return Optional.of(engine().barrier(committees.directory().currentEpoch()));
-    } catch (RetryLaterException notYet) {
-      return Optional.empty();
-    }
   }
 
   /** Checks a certificate an operator holds against the committees they give. */

@@ -1,14 +1,7 @@
 package dev.cachet.peer.ejb;
 
-import dev.cachet.committee.Committee;
-import dev.cachet.committee.CommitteeDirectory;
-import dev.cachet.committee.Member;
-import dev.cachet.committee.ejb.CommitteesBean;
-import dev.cachet.node.IdentityKey;
-import dev.cachet.node.ejb.NodeIdentityBean;
 import dev.cachet.peer.PeerHealth;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -19,11 +12,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -51,9 +39,6 @@ public class PeersBean {
 
   static final Duration CIRCUIT_OPEN = Duration.ofSeconds(5);
 
-  @EJB private CommitteesBean committees;
-  @EJB private NodeIdentityBean identity;
-
   @jakarta.inject.Inject private org.eclipse.microprofile.metrics.MetricRegistry metrics;
 
   private ManagedExecutorService executor;
@@ -70,41 +55,6 @@ public class PeersBean {
   /** How every capability calls its peers. */
   public PeerCalls calls() {
     return calls;
-  }
-
-  /** A member of the current or next committee, and how it has answered this node lately. */
-  public record PeerReport(Member member, List<Long> epochs, PeerHealth.PeerState state) {}
-
-  /**
-   * Every member of the current and the next committee but this node, in identity key order, with
-   * the epochs it is a member of and its health.
-   */
-  public List<PeerReport> peers() {
-    CommitteeDirectory directory = committees.directory();
-    long current = directory.currentEpoch();
-    Optional<IdentityKey> self = identity.identityKey();
-    Map<IdentityKey, Member> members = new TreeMap<>();
-    Map<IdentityKey, List<Long>> epochs = new TreeMap<>();
-    for (long epoch = current; epoch <= current + 1; epoch++) {
-      Optional<Committee> committee = directory.find(epoch);
-      if (committee.isEmpty()) {
-        continue;
-      }
-      for (Member m : committee.get().members()) {
-        if (self.isPresent() && self.get().equals(m.identityKey())) {
-          continue;
-        }
-        members.putIfAbsent(m.identityKey(), m);
-        epochs.computeIfAbsent(m.identityKey(), k -> new ArrayList<>()).add(epoch);
-      }
-    }
-    List<PeerReport> reports = new ArrayList<>();
-    for (Map.Entry<IdentityKey, Member> e : members.entrySet()) {
-      reports.add(
-          new PeerReport(
-              e.getValue(), List.copyOf(epochs.get(e.getKey())), health.state(e.getKey())));
-    }
-    return reports;
   }
 
   public ManagedExecutorService executor() {

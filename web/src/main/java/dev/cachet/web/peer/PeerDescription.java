@@ -1,6 +1,6 @@
 package dev.cachet.web.peer;
 
-import dev.cachet.peer.ejb.PeersBean;
+import dev.cachet.peer.ejb.PeerStatusBean;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,7 +21,7 @@ public record PeerDescription(
     long requests,
     long failures) {
 
-  static PeerDescription of(PeersBean.PeerReport report) {
+  static PeerDescription of(PeerStatusBean.PeerReport report) {
     var state = report.state();
     return new PeerDescription(
         report.member().name(),
@@ -40,7 +40,7 @@ public record PeerDescription(
   /** The answer: every peer of the current and next committee. */
   public record Peers(List<PeerDescription> peers) {
 
-    static Peers of(List<PeersBean.PeerReport> reports) {
+    static Peers of(List<PeerStatusBean.PeerReport> reports) {
       return new Peers(reports.stream().map(PeerDescription::of).toList());
     }
   }

@@ -1,6 +1,6 @@
 package dev.cachet.web.peer;
 
-import dev.cachet.peer.ejb.PeersBean;
+import dev.cachet.peer.ejb.PeerStatusBean;
 import dev.cachet.web.CachetApplication;
 import dev.cachet.web.admin.AdminOnly;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "peer", description = "Messages between committee members (signed; no token)")
 public class PeersResource {
 
-  @Inject private PeersBean peers;
+  @Inject private PeerStatusBean peers;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
