@@ -50,7 +50,8 @@ final class HttpMetadataTransport implements MetadataTransport {
 
   @Override
   public void fetch(Member from, BlobHash hash, long size, Consumer<Optional<byte[]>> done) {
-    call(
+    calls.call(
+        PeerCalls.Lane.FETCH,
         from,
         "fetch",
         () -> client.getBytes(from.url(), "api/v1/blobs/" + hash.hex(), size),

@@ -3,6 +3,7 @@ package dev.cachet.peer.ejb;
 import dev.cachet.committee.Member;
 import dev.cachet.node.IdentityKey;
 import dev.cachet.peer.PeerHealth;
+import dev.cachet.tasks.BoundedExecutor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -14,17 +15,36 @@ import java.util.logging.Logger;
  * How every capability calls a peer: as a task on the peer executor, behind the peer's own circuit
  * ({@link PeerHealth}), counted in the peer metrics, handing the outcome (or {@code failed}) to
  * {@code done} on that task's thread. A call the circuit refuses fails at once.
+ *
+ * <p>Calls run in two lanes, each a {@link BoundedExecutor} over the one managed executor: small
+ * signed messages ({@link Lane#MESSAGE}: pushes, relays, listings, handoff signals) and blob
+ * fetches ({@link Lane#FETCH}). So a burst of relays never makes a fetch wait behind it (the
+ * metadata benchmark found fetches queued behind thousands of relays), and a queued call costs no
+ * container context capture until a lane's worker takes it.
  */
 public final class PeerCalls {
 
   private static final Logger LOG = Logger.getLogger(PeerCalls.class.getName());
 
-  private final ExecutorService executor;
+  /** Which lane a call waits in. */
+  public enum Lane {
+    MESSAGE,
+    FETCH
+  }
+
+  /** How many calls of each lane run at once (the peer executor has room for both). */
+  static final int MESSAGE_THREADS = 12;
+
+  static final int FETCH_THREADS = 16;
+
+  private final BoundedExecutor messages;
+  private final BoundedExecutor fetches;
   private final PeerHealth health;
   private final PeerCallMetrics metrics;
 
   public PeerCalls(ExecutorService executor, PeerHealth health, PeerCallMetrics metrics) {
-    this.executor = executor;
+    this.messages = new BoundedExecutor(executor, MESSAGE_THREADS, "the peer message lane");
+    this.fetches = new BoundedExecutor(executor, FETCH_THREADS, "the peer fetch lane");
     this.health = health;
     this.metrics = metrics;
   }
@@ -33,11 +53,17 @@ public final class PeerCalls {
     return metrics;
   }
 
-  /**
-   * Runs {@code request} against {@code peer} later; {@code done} gets its answer or {@code
-   * failed}.
-   */
+  /** A call in the message lane. */
   public <T> void call(Member peer, String what, Supplier<T> request, Consumer<T> done, T failed) {
+    call(Lane.MESSAGE, peer, what, request, done, failed);
+  }
+
+  /**
+   * Runs {@code request} against {@code peer} later, in {@code lane}; {@code done} gets its answer
+   * or {@code failed}.
+   */
+  public <T> void call(
+      Lane lane, Member peer, String what, Supplier<T> request, Consumer<T> done, T failed) {
     IdentityKey key = peer.identityKey();
     Runnable task =
         new PeerCall<>(
@@ -60,7 +86,7 @@ public final class PeerCalls {
             },
             done);
     try {
-      executor.execute(task);
+      (lane == Lane.FETCH ? fetches : messages).execute(task);
     } catch (RejectedExecutionException e) { // the node is stopping
       LOG.fine("peer call not run, the executor refused it: " + e);
     }
