@@ -69,7 +69,7 @@ public final class MetadataExchange {
   // Guarded by this.
   private final TreeMap<Long, Map<IdentityKey, Held>> book = new TreeMap<>();
   private final Map<Long, OwnPush> own = new HashMap<>();
-  private final Map<BlobHash, Fetch> fetches = new HashMap<>();
+  private final Map<Wanted, Fetch> fetches = new HashMap<>();
   private long lastOwnTimestamp;
   private Instant nextListing = Instant.MIN;
   private int listingTurn;
@@ -328,7 +328,7 @@ public final class MetadataExchange {
 
   private void dueFetch(Held held, Instant now, List<Runnable> calls) {
     Announcement a = held.announcement.announcement();
-    Fetch fetch = fetches.computeIfAbsent(a.blobHash(), h -> new Fetch());
+    Fetch fetch = fetches.computeIfAbsent(Wanted.of(a), w -> new Fetch());
     if (fetch.inFlight) {
       return;
     }
@@ -381,12 +381,12 @@ public final class MetadataExchange {
     }
     observer.fetched(outcome, outcome == MetadataObserver.FetchOutcome.OK ? a.size() : 0);
     synchronized (this) {
-      Fetch fetch = fetches.computeIfAbsent(a.blobHash(), h -> new Fetch());
+      Fetch fetch = fetches.computeIfAbsent(Wanted.of(a), w -> new Fetch());
       fetch.inFlight = false;
       IdentityKey peer = from.identityKey();
       switch (outcome) {
         case OK -> {
-          fetches.remove(a.blobHash());
+          fetches.remove(Wanted.of(a));
           markHeld(a.blobHash());
         }
         case HASH_MISMATCH ->
@@ -491,10 +491,10 @@ public final class MetadataExchange {
   private void prune(long current) {
     book.headMap(current - 1).clear();
     own.keySet().removeIf(epoch -> epoch < current - 1);
-    Set<BlobHash> live = new HashSet<>();
+    Set<Wanted> live = new HashSet<>();
     for (Map<IdentityKey, Held> epoch : book.values()) {
       for (Held held : epoch.values()) {
-        live.add(held.announcement.announcement().blobHash());
+        live.add(Wanted.of(held.announcement.announcement()));
       }
     }
     fetches.keySet().retainAll(live);
@@ -544,6 +544,18 @@ public final class MetadataExchange {
 
     Target(Member member) {
       this.member = member;
+    }
+  }
+
+  /**
+   * A blob as an announcement names it: a hash and a size. Fetches are kept per pair, not per hash:
+   * a member may announce another's hash with a size it cannot have, and bytes refused for that
+   * claim must not bar the peers that serve the true blob, nor its one fetch in flight hold up the
+   * true blob's.
+   */
+  private record Wanted(BlobHash hash, long size) {
+    static Wanted of(Announcement a) {
+      return new Wanted(a.blobHash(), a.size());
     }
   }
 

@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** A transport that records the calls made and never answers them. */
+/** A transport that records the calls made; a test answers the fetches it chooses to. */
 final class RecordingTransport implements MetadataTransport {
 
   record Push(IdentityKey to, SignedAnnouncement announcement) {}
 
+  record Fetch(IdentityKey from, BlobHash hash, long size, Consumer<Optional<byte[]>> done) {}
+
   final List<Push> pushes = new ArrayList<>();
-  final List<IdentityKey> fetches = new ArrayList<>();
+  final List<Fetch> fetches = new ArrayList<>();
   final List<IdentityKey> listings = new ArrayList<>();
 
   @Override
@@ -24,7 +26,7 @@ final class RecordingTransport implements MetadataTransport {
 
   @Override
   public void fetch(Member from, BlobHash hash, long size, Consumer<Optional<byte[]>> done) {
-    fetches.add(from.identityKey());
+    fetches.add(new Fetch(from.identityKey(), hash, size, done));
   }
 
   @Override
