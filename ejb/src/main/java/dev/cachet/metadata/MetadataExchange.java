@@ -160,7 +160,7 @@ public final class MetadataExchange {
       throw new InvalidAnnouncementException(
           "an announced blob is 0 to " + settings.maxBlobSize() + " bytes, not " + a.size());
     }
-    if (!signed.verifies()) {
+    if (!holdsExactly(signed) && !signed.verifies()) {
       throw new InvalidSignatureException("the announcement");
     }
     List<Member> relayTo;
@@ -189,6 +189,16 @@ public final class MetadataExchange {
       transport.push(target, signed, ok -> {});
     }
     return Received.NEW;
+  }
+
+  /**
+   * Whether this very announcement, signature and all, is held: it verified when it was taken, so
+   * the copies that relays and listings bring again need no second verification.
+   */
+  private synchronized boolean holdsExactly(SignedAnnouncement signed) {
+    Announcement a = signed.announcement();
+    Held held = book.getOrDefault(a.epoch(), Map.of()).get(a.announcer());
+    return held != null && held.announcement.equals(signed);
   }
 
   /**
