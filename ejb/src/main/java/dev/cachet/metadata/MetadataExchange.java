@@ -69,7 +69,7 @@ public final class MetadataExchange {
   // Guarded by this.
   private final TreeMap<Long, Map<IdentityKey, Held>> book = new TreeMap<>();
   private final Map<Long, OwnPush> own = new HashMap<>();
-  private final Map<BlobHash, Fetch> fetches = new HashMap<>();
+  private final Map<Wanted, Fetch> fetches = new HashMap<>();
   private long lastOwnTimestamp;
   private Instant nextListing = Instant.MIN;
   private int listingTurn;
@@ -160,7 +160,7 @@ public final class MetadataExchange {
       throw new InvalidAnnouncementException(
           "an announced blob is 0 to " + settings.maxBlobSize() + " bytes, not " + a.size());
     }
-    if (!signed.verifies()) {
+    if (!holdsExactly(signed) && !signed.verifies()) {
       throw new InvalidSignatureException("the announcement");
     }
     List<Member> relayTo;
@@ -189,6 +189,16 @@ public final class MetadataExchange {
       transport.push(target, signed, ok -> {});
     }
     return Received.NEW;
+  }
+
+  /**
+   * Whether this very announcement, signature and all, is held: it verified when it was taken, so
+   * the copies that relays and listings bring again need no second verification.
+   */
+  private synchronized boolean holdsExactly(SignedAnnouncement signed) {
+    Announcement a = signed.announcement();
+    Held held = book.getOrDefault(a.epoch(), Map.of()).get(a.announcer());
+    return held != null && held.announcement.equals(signed);
   }
 
   /**
@@ -328,7 +338,7 @@ public final class MetadataExchange {
 
   private void dueFetch(Held held, Instant now, List<Runnable> calls) {
     Announcement a = held.announcement.announcement();
-    Fetch fetch = fetches.computeIfAbsent(a.blobHash(), h -> new Fetch());
+    Fetch fetch = fetches.computeIfAbsent(Wanted.of(a), w -> new Fetch());
     if (fetch.inFlight) {
       return;
     }
@@ -381,12 +391,12 @@ public final class MetadataExchange {
     }
     observer.fetched(outcome, outcome == MetadataObserver.FetchOutcome.OK ? a.size() : 0);
     synchronized (this) {
-      Fetch fetch = fetches.computeIfAbsent(a.blobHash(), h -> new Fetch());
+      Fetch fetch = fetches.computeIfAbsent(Wanted.of(a), w -> new Fetch());
       fetch.inFlight = false;
       IdentityKey peer = from.identityKey();
       switch (outcome) {
         case OK -> {
-          fetches.remove(a.blobHash());
+          fetches.remove(Wanted.of(a));
           markHeld(a.blobHash());
         }
         case HASH_MISMATCH ->
@@ -491,10 +501,10 @@ public final class MetadataExchange {
   private void prune(long current) {
     book.headMap(current - 1).clear();
     own.keySet().removeIf(epoch -> epoch < current - 1);
-    Set<BlobHash> live = new HashSet<>();
+    Set<Wanted> live = new HashSet<>();
     for (Map<IdentityKey, Held> epoch : book.values()) {
       for (Held held : epoch.values()) {
-        live.add(held.announcement.announcement().blobHash());
+        live.add(Wanted.of(held.announcement.announcement()));
       }
     }
     fetches.keySet().retainAll(live);
@@ -544,6 +554,18 @@ public final class MetadataExchange {
 
     Target(Member member) {
       this.member = member;
+    }
+  }
+
+  /**
+   * A blob as an announcement names it: a hash and a size. Fetches are kept per pair, not per hash:
+   * a member may announce another's hash with a size it cannot have, and bytes refused for that
+   * claim must not bar the peers that serve the true blob, nor its one fetch in flight hold up the
+   * true blob's.
+   */
+  private record Wanted(BlobHash hash, long size) {
+    static Wanted of(Announcement a) {
+      return new Wanted(a.blobHash(), a.size());
     }
   }
 
