@@ -362,9 +362,9 @@ public final class MetadataExchangeBench {
       peerRequests += delta("cachet_peer_requests_total", "", b, a);
       peerFailures += delta("cachet_peer_failures_total", "", b, a);
     }
-    // Not finished: the bytes fetched by the end over the time until then bound the rate above.
-    double fetcherRate =
-        finished ? bytesToFetch / allHeldSeconds : fetchedBytesMetric / ((stopped - start) / 1e9);
+    // Not finished: every blob held would take longer than the run, so the bytes to fetch over
+    // the run's length bound the rate from above.
+    double fetcherRate = bytesToFetch / (finished ? allHeldSeconds : (stopped - start) / 1e9);
 
     double publishMs = 0;
     for (int n = 0; n < nodes.size(); n++) {
@@ -401,8 +401,10 @@ public final class MetadataExchangeBench {
     } else {
       System.out.printf(
           Locale.ROOT,
-          "fetcher: NOT FINISHED; %,.0f of %,d bytes fetched in %.2f s = %.1f MiB/s%n",
-          fetchedBytesMetric, bytesToFetch, (stopped - start) / 1e9, fetcherRate / MIB);
+          "fetcher: NOT FINISHED; %,.0f of %,d bytes fetched in %.2f s (%.2f MiB/s); to every"
+              + " blob held: < %.2f MiB/s%n",
+          fetchedBytesMetric, bytesToFetch, (stopped - start) / 1e9,
+          fetchedBytesMetric / ((stopped - start) / 1e9) / MIB, fetcherRate / MIB);
     }
     System.out.printf(
         Locale.ROOT,
@@ -464,7 +466,7 @@ public final class MetadataExchangeBench {
     System.out.println("-- goals --");
     System.out.printf(
         Locale.ROOT,
-        "fetcher %s%.1f MiB/s / plain GETs %.1f MiB/s (median of %d rounds) = %s%.2f (goal >= %.1f):"
+        "fetcher %s%.2f MiB/s / plain GETs %.1f MiB/s (median of %d rounds) = %s%.3f (goal >= %.1f):"
             + " %s%n",
         finished ? "" : "< ", fetcherRate / MIB, plain / MIB, getRounds, finished ? "" : "< ",
         ratio, RATIO_GOAL, finished && ratio >= RATIO_GOAL ? "MET" : "NOT MET");

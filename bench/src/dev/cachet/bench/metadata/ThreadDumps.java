@@ -18,6 +18,8 @@ final class ThreadDumps {
 
   /** Frame fragment -> activity, in the order they are tried on each frame. */
   private static final String[][] ACTIVITIES = {
+    {"ContextSetupProviderImpl.saveContext", "capturing context to submit a task"},
+    {"JsonProvider.provider", "looking up the JSON provider"},
     {"BlobStore.put", "storing a blob"},
     {"PeerClient.postJson", "pushing"},
     {"PeerClient.getBytes", "fetching"},
@@ -27,6 +29,7 @@ final class ThreadDumps {
     {"BlobResource", "answering a blob GET"},
     {"MetadataBean", "metadata, other"},
     {"ThreadPoolExecutor.getTask", "idle"},
+    {"SyncThreadPool$SyncThreadWorker.getTask", "idle"},
     {"LinkedTransferQueue", "idle"},
   };
 
