@@ -255,6 +255,73 @@ class MetadataExchangeIT {
     }
   }
 
+  @Test
+  @Order(7)
+  void theMembersCertifyThePreviousEpochsHandoffAndServeOneCertificate() throws Exception {
+    // Epoch EPOCH - 1 closed long ago: its members freeze it (no announcements: an empty set),
+    // attest it with EPOCH's key set and mint one certificate, which every member serves.
+    String path = "api/v1/handoff/certificates/" + (EPOCH - 1);
+    await(
+        () -> members.stream().allMatch(n -> n.http().get(path).statusCode() == 200),
+        "every member to serve the certificate of epoch " + (EPOCH - 1));
+    String first = Http.text(members.get(0).http().get(path));
+    JsonObject certificate = Json.object(members.get(0).http().get(path));
+    assertThat(certificate.getJsonNumber("epoch").longValue()).isEqualTo(EPOCH - 1);
+    assertThat(certificate.getJsonNumber("totalStake").longValue()).isEqualTo(4);
+    for (Node node : members) {
+      JsonObject served = Json.object(node.http().get(path));
+      assertThat(served.getString("nextCommitteeKeySetHash"))
+          .isEqualTo(certificate.getString("nextCommitteeKeySetHash"));
+      assertThat(served.getJsonArray("items")).isEqualTo(certificate.getJsonArray("items"));
+    }
+    // An operator checks it against the committees: valid; against the wrong epoch: not.
+    String committeeE = "{\"epoch\":" + (EPOCH - 1) + "," + membersJson(members) + "}";
+    String committeeNext = "{\"epoch\":" + EPOCH + "," + membersJson(members) + "}";
+    HttpResponse<byte[]> valid =
+        members
+            .get(1)
+            .http()
+            .postJson(
+                "api/v1/handoff/verify",
+                "{\"certificate\":"
+                    + first
+                    + ",\"committee\":"
+                    + committeeE
+                    + ",\"nextCommittee\":"
+                    + committeeNext
+                    + "}");
+    assertThat(valid.statusCode()).as(Http.text(valid)).isEqualTo(200);
+    assertThat(Json.object(valid).getBoolean("valid")).isTrue();
+    String committeeWrong = "{\"epoch\":" + EPOCH + "," + membersJson(members) + "}";
+    String committeeAfter = "{\"epoch\":" + (EPOCH + 1) + "," + membersJson(members) + "}";
+    HttpResponse<byte[]> wrong =
+        members
+            .get(1)
+            .http()
+            .postJson(
+                "api/v1/handoff/verify",
+                "{\"certificate\":"
+                    + first
+                    + ",\"committee\":"
+                    + committeeWrong
+                    + ",\"nextCommittee\":"
+                    + committeeAfter
+                    + "}");
+    assertThat(Json.object(wrong).getBoolean("valid")).isFalse();
+    assertThat(Json.object(wrong).getString("reason")).contains("epoch");
+    JsonObject view = Json.object(members.get(2).http().get("api/v1/handoff/" + (EPOCH - 1)));
+    assertThat(view.getString("phase")).isEqualTo("CERTIFIED");
+    // The barrier of EPOCH has passed on every member: readiness is up.
+    for (Node node : members) {
+      assertThat(node.http().get("health/ready").statusCode()).isEqualTo(200);
+    }
+  }
+
+  private static String membersJson(List<Node> nodes) {
+    String json = CommitteeOfNodes.committeeJson(nodes);
+    return json.substring(1, json.length() - 1);
+  }
+
   // ---- helpers ----
 
   private static HttpResponse<byte[]> publish(Node node, long epoch, byte[] blob) {
