@@ -18,10 +18,11 @@ import dev.cachet.metadata.ExchangeSettings;
 import dev.cachet.metadata.MetadataExchange;
 import dev.cachet.metadata.ejb.MetadataBean;
 import dev.cachet.node.IdentityKey;
+import dev.cachet.node.ejb.IdentitySigner;
 import dev.cachet.node.ejb.NodeIdentityBean;
-import dev.cachet.peer.PeerSigner;
 import dev.cachet.peer.ejb.PeerClient;
 import dev.cachet.peer.ejb.PeersBean;
+import dev.cachet.tasks.Repeating;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -43,7 +44,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -104,7 +104,10 @@ public class HandoffBean {
     handoffMetrics = new HandoffMetrics(metrics);
     ticker =
         scheduler.scheduleWithFixedDelay(
-            new HandoffTick(this), cadence.toMillis(), cadence.toMillis(), TimeUnit.MILLISECONDS);
+            new Repeating("the handoff's tick", this::tick),
+            cadence.toMillis(),
+            cadence.toMillis(),
+            TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
@@ -133,7 +136,7 @@ public class HandoffBean {
             new HandoffEngine(
                 directory,
                 committees.epochs(),
-                new Signer(identity, self.get()),
+                new IdentitySigner(identity, self.get()),
                 new HttpHandoffTransport(client, peers.calls()),
                 new RecordHandoffStore(records, self::get),
                 new MetadataInputs(metadata),
@@ -205,37 +208,6 @@ public class HandoffBean {
       dev.cachet.committee.Committee committee,
       dev.cachet.committee.Committee next) {
     return CertificateCheck.verify(certificate, committee, next);
-  }
-
-  /** The tick as a named task; it never throws, so the schedule keeps running. */
-  static final class HandoffTick implements Runnable {
-    private final HandoffBean bean;
-
-    HandoffTick(HandoffBean bean) {
-      this.bean = bean;
-    }
-
-    @Override
-    public void run() {
-      try {
-        bean.tick();
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "the handoff's tick failed; it runs again", e);
-      }
-    }
-  }
-
-  /** Signs with the node's identity, through its bean. */
-  private record Signer(NodeIdentityBean identity, IdentityKey key) implements PeerSigner {
-    @Override
-    public IdentityKey identityKey() {
-      return key;
-    }
-
-    @Override
-    public byte[] sign(byte[] frame) {
-      return identity.sign(frame);
-    }
   }
 
   /** The metadata exchange's announcements, as the handoff takes them. */

@@ -12,6 +12,8 @@ import dev.cachet.keys.ValidatorKeyId;
 import dev.cachet.node.DatabaseFailures;
 import dev.cachet.state.ejb.StateVaultBean;
 import dev.cachet.tasks.BoundedExecutor;
+import dev.cachet.tasks.Repeating;
+import dev.cachet.tasks.ejb.ManagedExecutors;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -24,7 +26,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
@@ -36,8 +37,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -106,7 +105,11 @@ public class KeyManagerBean {
               + "; using "
               + threads);
     }
-    pool = new BoundedExecutor(preparationExecutor(), threads, "the preparation executor");
+    pool =
+        new BoundedExecutor(
+            ManagedExecutors.named(PREPARATION_EXECUTOR, "preparing keys"),
+            threads,
+            "the preparation executor");
     SlotClock slots = chain.slotClock();
     keyMetrics = new KeyMetrics(metrics);
     keys =
@@ -127,32 +130,10 @@ public class KeyManagerBean {
     long period = slots.slotDuration().toMillis();
     ticker =
         scheduler.scheduleAtFixedRate(
-            new SlotTick(this), slots.untilNextSlot().toMillis(), period, TimeUnit.MILLISECONDS);
-  }
-
-  /**
-   * The node's preparation executor, {@value #PREPARATION_EXECUTOR}, which the pre-boot commands
-   * create on Payara Micro ({@code resources/preboot.asadmin}); on a server where the operator has
-   * not created it, the container's default managed executor, with a warning (its own pool bounds
-   * the preparation threads then). Looked up rather than injected, so a missing resource is that
-   * warning and not a failed deployment.
-   */
-  private static ManagedExecutorService preparationExecutor() {
-    try {
-      return (ManagedExecutorService) new InitialContext().lookup(PREPARATION_EXECUTOR);
-    } catch (NamingException e) {
-      LOG.warning(
-          "no managed executor "
-              + PREPARATION_EXECUTOR
-              + " (README: create-managed-executor-service); preparing on the server's default"
-              + " managed executor");
-      try {
-        return (ManagedExecutorService)
-            new InitialContext().lookup("java:comp/DefaultManagedExecutorService");
-      } catch (NamingException none) {
-        throw new IllegalStateException("the container offers no managed executor", none);
-      }
-    }
+            new Repeating("the slot tick", this::tick),
+            slots.untilNextSlot().toMillis(),
+            period,
+            TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
@@ -221,23 +202,5 @@ public class KeyManagerBean {
 
   public List<ValidatorKeyId> unready() {
     return keys.unready();
-  }
-
-  /** The slot tick as a named task; it never throws, so the schedule keeps running. */
-  static final class SlotTick implements Runnable {
-    private final KeyManagerBean bean;
-
-    SlotTick(KeyManagerBean bean) {
-      this.bean = bean;
-    }
-
-    @Override
-    public void run() {
-      try {
-        bean.tick();
-      } catch (RuntimeException e) {
-        LOG.log(Level.SEVERE, "the slot tick failed; it runs again at the next slot", e);
-      }
-    }
   }
 }

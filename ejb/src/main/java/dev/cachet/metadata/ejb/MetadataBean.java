@@ -13,10 +13,11 @@ import dev.cachet.metadata.wire.AnnouncementAnswer;
 import dev.cachet.metadata.wire.AnnouncementMessage;
 import dev.cachet.metadata.wire.MetadataListing;
 import dev.cachet.node.IdentityKey;
+import dev.cachet.node.ejb.IdentitySigner;
 import dev.cachet.node.ejb.NodeIdentityBean;
-import dev.cachet.peer.PeerSigner;
 import dev.cachet.peer.ejb.PeerClient;
 import dev.cachet.peer.ejb.PeersBean;
+import dev.cachet.tasks.Repeating;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -40,7 +41,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -84,7 +84,10 @@ public class MetadataBean {
     Duration cadence = ExchangeSettings.cadence(committees.epochs().duration());
     ticker =
         scheduler.scheduleWithFixedDelay(
-            new ExchangeTick(this), 0, cadence.toMillis(), TimeUnit.MILLISECONDS);
+            new Repeating("the metadata exchange's tick", this::tick),
+            0,
+            cadence.toMillis(),
+            TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
@@ -163,37 +166,6 @@ public class MetadataBean {
       exchange().tick();
     } catch (RetryLaterException notYet) {
       // no identity yet: nothing to exchange
-    }
-  }
-
-  /** The exchange's tick as a named task; it never throws, so the schedule keeps running. */
-  static final class ExchangeTick implements Runnable {
-    private final MetadataBean bean;
-
-    ExchangeTick(MetadataBean bean) {
-      this.bean = bean;
-    }
-
-    @Override
-    public void run() {
-      try {
-        bean.tick();
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "the metadata exchange's tick failed; it runs again", e);
-      }
-    }
-  }
-
-  /** Signs with the node's identity, through its bean (READ lock). */
-  private record IdentitySigner(NodeIdentityBean identity, IdentityKey key) implements PeerSigner {
-    @Override
-    public IdentityKey identityKey() {
-      return key;
-    }
-
-    @Override
-    public byte[] sign(byte[] frame) {
-      return identity.sign(frame);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.cachet.peer.ejb;
 
 import dev.cachet.peer.PeerHealth;
+import dev.cachet.tasks.ejb.ManagedExecutors;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Lock;
@@ -13,8 +14,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * What every committee capability shares to reach its peers: the peer executor ({@value
@@ -47,7 +46,7 @@ public class PeersBean {
 
   @PostConstruct
   void start() {
-    executor = lookupExecutor();
+    executor = ManagedExecutors.named(PEER_EXECUTOR, "calling peers");
     health = new PeerHealth(Clock.systemUTC(), CIRCUIT_THRESHOLD, CIRCUIT_OPEN);
     calls = new PeerCalls(executor, health, new PeerCallMetrics(metrics));
   }
@@ -63,23 +62,5 @@ public class PeersBean {
 
   public PeerHealth health() {
     return health;
-  }
-
-  private static ManagedExecutorService lookupExecutor() {
-    try {
-      return (ManagedExecutorService) new InitialContext().lookup(PEER_EXECUTOR);
-    } catch (NamingException e) {
-      LOG.warning(
-          "no managed executor "
-              + PEER_EXECUTOR
-              + " (README: create-managed-executor-service); calling peers on the server's default"
-              + " managed executor");
-      try {
-        return (ManagedExecutorService)
-            new InitialContext().lookup("java:comp/DefaultManagedExecutorService");
-      } catch (NamingException none) {
-        throw new IllegalStateException("the container offers no managed executor", none);
-      }
-    }
   }
 }
