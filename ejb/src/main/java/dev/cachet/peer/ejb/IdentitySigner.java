@@ -1,6 +1,7 @@
-package dev.cachet.node.ejb;
+package dev.cachet.peer.ejb;
 
 import dev.cachet.node.IdentityKey;
+import dev.cachet.node.ejb.NodeIdentityBean;
 import dev.cachet.peer.PeerSigner;
 
 /** Signs peer messages with the node's identity, through its bean (the READ lock). */
