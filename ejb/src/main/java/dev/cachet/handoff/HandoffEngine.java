@@ -539,6 +539,10 @@ public final class HandoffEngine {
       Optional<Attestation> own = store.ownAttestation(epoch);
       List<Map.Entry<HandoffStatement, Attestation>> accepted = store.attestations(epoch);
       Optional<HandoffCertificate> certificate = store.certificate(epoch);
+      Optional<HandoffStatement> uncounted =
+          own.isPresent() && accepted.stream().noneMatch(e -> e.getValue().equals(own.get()))
+              ? statementSigned(epoch, freeze, own.get())
+              : Optional.empty();
       synchronized (this) {
         EpochState state = state(epoch);
         state.ownReady = ready.orElse(null);
@@ -552,6 +556,7 @@ public final class HandoffEngine {
             state.ownStatement = e.getKey();
           }
         }
+        uncounted.ifPresent(statement -> state.ownStatement = statement);
         state.certificate = certificate.orElse(null);
         if (state.certificate == null) {
           certificate = aggregator.certificate(); // the quorum may have been crossed already
@@ -560,7 +565,24 @@ public final class HandoffEngine {
         }
       }
       certificate.ifPresent(this::keepCertificate);
+      // Kept as its own but not yet counted when the process died: count it now, as signing does.
+      uncounted.ifPresent(statement -> acceptAttestation(committee.get(), statement, own.get()));
     }
+  }
+
+  /**
+   * The statement this node's own attestation was signed over: the frozen snapshot for the next
+   * committee, as {@link #stepEpoch} builds it (the freeze is kept before anything is signed).
+   */
+  private Optional<HandoffStatement> statementSigned(
+      long epoch, Optional<FreezeCertificate> freeze, Attestation own) {
+    Optional<Committee> next = committees.find(epoch + 1);
+    if (freeze.isEmpty() || next.isEmpty()) {
+      return Optional.empty();
+    }
+    HandoffStatement statement =
+        new HandoffStatement(epoch, KeySet.hash(next.get()), freeze.get().snapshot());
+    return own.verifies(statement) ? Optional.of(statement) : Optional.empty();
   }
 
   // ---- helpers ----
