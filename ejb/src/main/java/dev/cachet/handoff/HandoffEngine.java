@@ -565,8 +565,13 @@ public final class HandoffEngine {
         }
       }
       certificate.ifPresent(this::keepCertificate);
-      // Kept as its own but not yet counted when the process died: count it now, as signing does.
+      // Its own signals count for its own freeze and certificate, as when it signed them.
+      List<Runnable> sends = new ArrayList<>();
+      if (ready.isPresent() && snapshot.isPresent()) {
+        offerReady(committee.get(), ready.get(), snapshot.get(), sends);
+      }
       uncounted.ifPresent(statement -> acceptAttestation(committee.get(), statement, own.get()));
+      sends.forEach(Runnable::run);
     }
   }
 

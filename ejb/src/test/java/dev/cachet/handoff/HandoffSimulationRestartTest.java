@@ -16,6 +16,13 @@ class HandoffSimulationRestartTest {
   private static final int SEEDS = 12;
 
   @Test
+  void dyingJustAfterKeepingItsReadySignalStillFreezes() {
+    // Members below a third down all epoch, so every other member's signal is needed: before the
+    // fix a restored node re-sent its signal but did not count it itself, and no one froze.
+    assertThat(failures(Scenario.Kind.CRASHED, InMemoryHandoffStore.Write.OWN_READY)).isEmpty();
+  }
+
+  @Test
   void dyingJustAfterKeepingItsAttestationStillSendsAndCountsIt() {
     // Before the fix the restored node knew its attestation but not the statement it signed: it
     // sent the attestation with no statement (peers failed on it) and never counted it.
@@ -23,6 +30,17 @@ class HandoffSimulationRestartTest {
         .isEmpty();
     assertThat(failures(Scenario.Kind.CRASHED, InMemoryHandoffStore.Write.OWN_ATTESTATION))
         .isEmpty();
+  }
+
+  @Test
+  void dyingJustAfterAnyOtherStepStillCertifies() {
+    for (InMemoryHandoffStore.Write step :
+        List.of(
+            InMemoryHandoffStore.Write.FREEZE,
+            InMemoryHandoffStore.Write.ATTESTATION,
+            InMemoryHandoffStore.Write.CERTIFICATE)) {
+      assertThat(failures(Scenario.Kind.CRASHED, step)).as("%s", step).isEmpty();
+    }
   }
 
   private static List<String> failures(Scenario.Kind kind, InMemoryHandoffStore.Write step) {
