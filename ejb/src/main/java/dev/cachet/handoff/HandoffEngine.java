@@ -242,6 +242,12 @@ public final class HandoffEngine {
       throw new InvalidHandoffException(
           "INVALID_SNAPSHOT", "the snapshot does not hash to the signal's digest");
     }
+    synchronized (this) {
+      EpochState state = states.get(signal.epoch());
+      if (state != null && signal.equals(state.readies.get(signal.signer()))) {
+        return Received.KNOWN; // a copy of one checked when it was first taken
+      }
+    }
     if (!signal.verifies()) {
       throw new InvalidSignatureException("the ready signal");
     }
@@ -252,12 +258,23 @@ public final class HandoffEngine {
   }
 
   /**
-   * Takes a freeze certificate: adopted if valid and the epoch is not frozen yet.
+   * Takes a freeze certificate: adopted if valid and the epoch is not frozen yet. One for the
+   * snapshot this node has frozen already is known without checking its signals: frozen members
+   * send their freeze to every member until certified, and checking each copy would cost a quorum
+   * of signature checks for nothing.
    *
    * @throws InvalidHandoffException {@code INVALID_FREEZE} if it is not valid
    */
   public Received receiveFreeze(FreezeCertificate freeze) {
     EpochWindow.check(freeze.epoch(), epochs.currentEpoch());
+    synchronized (this) {
+      EpochState state = states.get(freeze.epoch());
+      if (state != null
+          && state.freeze != null
+          && state.freeze.snapshot().equals(freeze.snapshot())) {
+        return Received.KNOWN;
+      }
+    }
     Committee committee =
         committees
             .find(freeze.epoch())
@@ -280,6 +297,14 @@ public final class HandoffEngine {
    */
   public Received receiveAttestation(HandoffStatement statement, Attestation attestation) {
     Committee committee = checkedCommittee(statement.epoch(), attestation.signer());
+    synchronized (this) {
+      EpochState state = states.get(statement.epoch());
+      if (state != null
+          && state.aggregator != null
+          && state.aggregator.accepted().contains(Map.entry(statement, attestation))) {
+        return Received.KNOWN; // a copy of one checked when it was first taken
+      }
+    }
     if (!attestation.verifies(statement)) {
       observer.attestationRefused("INVALID_SIGNATURE");
       throw new InvalidSignatureException("the handoff attestation");
