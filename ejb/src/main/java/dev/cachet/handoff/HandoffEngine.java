@@ -242,6 +242,12 @@ public final class HandoffEngine {
       throw new InvalidHandoffException(
           "INVALID_SNAPSHOT", "the snapshot does not hash to the signal's digest");
     }
+    synchronized (this) {
+      EpochState state = states.get(signal.epoch());
+      if (state != null && signal.equals(state.readies.get(signal.signer()))) {
+        return Received.KNOWN; // a copy of one checked when it was first taken
+      }
+    }
     if (!signal.verifies()) {
       throw new InvalidSignatureException("the ready signal");
     }
@@ -252,12 +258,23 @@ public final class HandoffEngine {
   }
 
   /**
-   * Takes a freeze certificate: adopted if valid and the epoch is not frozen yet.
+   * Takes a freeze certificate: adopted if valid and the epoch is not frozen yet. One for the
+   * snapshot this node has frozen already is known without checking its signals: frozen members
+   * send their freeze to every member until certified, and checking each copy would cost a quorum
+   * of signature checks for nothing.
    *
    * @throws InvalidHandoffException {@code INVALID_FREEZE} if it is not valid
    */
   public Received receiveFreeze(FreezeCertificate freeze) {
     EpochWindow.check(freeze.epoch(), epochs.currentEpoch());
+    synchronized (this) {
+      EpochState state = states.get(freeze.epoch());
+      if (state != null
+          && state.freeze != null
+          && state.freeze.snapshot().equals(freeze.snapshot())) {
+        return Received.KNOWN;
+      }
+    }
     Committee committee =
         committees
             .find(freeze.epoch())
@@ -280,6 +297,14 @@ public final class HandoffEngine {
    */
   public Received receiveAttestation(HandoffStatement statement, Attestation attestation) {
     Committee committee = checkedCommittee(statement.epoch(), attestation.signer());
+    synchronized (this) {
+      EpochState state = states.get(statement.epoch());
+      if (state != null
+          && state.aggregator != null
+          && state.aggregator.accepted().contains(Map.entry(statement, attestation))) {
+        return Received.KNOWN; // a copy of one checked when it was first taken
+      }
+    }
     if (!attestation.verifies(statement)) {
       observer.attestationRefused("INVALID_SIGNATURE");
       throw new InvalidSignatureException("the handoff attestation");
@@ -539,6 +564,10 @@ public final class HandoffEngine {
       Optional<Attestation> own = store.ownAttestation(epoch);
       List<Map.Entry<HandoffStatement, Attestation>> accepted = store.attestations(epoch);
       Optional<HandoffCertificate> certificate = store.certificate(epoch);
+      Optional<HandoffStatement> uncounted =
+          own.isPresent() && accepted.stream().noneMatch(e -> e.getValue().equals(own.get()))
+              ? statementSigned(epoch, freeze, own.get())
+              : Optional.empty();
       synchronized (this) {
         EpochState state = state(epoch);
         state.ownReady = ready.orElse(null);
@@ -552,6 +581,7 @@ public final class HandoffEngine {
             state.ownStatement = e.getKey();
           }
         }
+        uncounted.ifPresent(statement -> state.ownStatement = statement);
         state.certificate = certificate.orElse(null);
         if (state.certificate == null) {
           certificate = aggregator.certificate(); // the quorum may have been crossed already
@@ -560,7 +590,29 @@ public final class HandoffEngine {
         }
       }
       certificate.ifPresent(this::keepCertificate);
+      // Its own signals count for its own freeze and certificate, as when it signed them.
+      List<Runnable> sends = new ArrayList<>();
+      if (ready.isPresent() && snapshot.isPresent()) {
+        offerReady(committee.get(), ready.get(), snapshot.get(), sends);
+      }
+      uncounted.ifPresent(statement -> acceptAttestation(committee.get(), statement, own.get()));
+      sends.forEach(Runnable::run);
     }
+  }
+
+  /**
+   * The statement this node's own attestation was signed over: the frozen snapshot for the next
+   * committee, as {@link #stepEpoch} builds it (the freeze is kept before anything is signed).
+   */
+  private Optional<HandoffStatement> statementSigned(
+      long epoch, Optional<FreezeCertificate> freeze, Attestation own) {
+    Optional<Committee> next = committees.find(epoch + 1);
+    if (freeze.isEmpty() || next.isEmpty()) {
+      return Optional.empty();
+    }
+    HandoffStatement statement =
+        new HandoffStatement(epoch, KeySet.hash(next.get()), freeze.get().snapshot());
+    return own.verifies(statement) ? Optional.of(statement) : Optional.empty();
   }
 
   // ---- helpers ----
