@@ -1,4 +1,4 @@
-package dev.cachet.it.micro;
+package dev.cachet.it.committee;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
