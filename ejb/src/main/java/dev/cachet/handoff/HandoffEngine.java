@@ -473,7 +473,11 @@ public final class HandoffEngine {
 
   /** A certificate a peer served: kept only if it verifies against this node's committees. */
   private void offered(long epoch, Optional<HandoffCertificate> got) {
-    if (got.isEmpty() || got.get().epoch() != epoch || certificate(epoch).isPresent()) {
+    if (got.isEmpty() || certificate(epoch).isPresent()) {
+      return;
+    }
+    if (got.get().epoch() != epoch) { // a valid certificate, of another epoch: not what was asked
+      observer.certificateRefused();
       return;
     }
     Optional<Committee> committee = committees.find(epoch);
