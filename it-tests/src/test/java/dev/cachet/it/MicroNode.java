@@ -181,7 +181,6 @@ public final class MicroNode implements AutoCloseable {
   private void awaitStatus(String health) {
     Http http = http();
     long deadline = System.nanoTime() + READY.toNanos();
-    awaitDeployed(deadline);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Payara Micro exited with " + process.exitValue());
@@ -196,28 +195,6 @@ public final class MicroNode implements AutoCloseable {
       pause();
     }
     throw new IllegalStateException(health + " was not 200 within " + READY);
-  }
-
-  /**
-   * Waits (bounded) until Payara Micro says it is ready, that is, the application is deployed. Only
-   * then is the health endpoint polled: Payara 6 can fail a deployment when a request starts one of
-   * its startup singletons on demand while the startup sequence is still running (seen with a
-   * readiness probe on a loaded machine).
-   */
-  private void awaitDeployed(long deadline) {
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Payara Micro exited with " + process.exitValue());
-      }
-      try {
-        if (Files.exists(log()) && Files.readString(log()).contains(") ready in ")) {
-          return;
-        }
-      } catch (IOException | UncheckedIOException e) {
-        // the log is being written: read it again
-      }
-      pause();
-    }
   }
 
   /** Stops the node as an operator would (SIGTERM) and waits for it to exit. */
