@@ -164,7 +164,6 @@ public final class MetadataExchange {
       throw new InvalidSignatureException("the announcement");
     }
     List<Member> relayTo;
-    Held taken;
     synchronized (this) {
       Map<IdentityKey, Held> epoch = book.computeIfAbsent(a.epoch(), e -> new LinkedHashMap<>());
       Held held = epoch.get(a.announcer());
@@ -188,31 +187,11 @@ public final class MetadataExchange {
           a.announcer().equals(self.identityKey())
               ? List.of()
               : relaySample(signed, targets(a.epoch(), skip));
-      taken = held;
     }
     for (Member target : relayTo) {
       transport.push(target, signed, ok -> {});
     }
-    fetchNow(taken);
     return Received.NEW;
-  }
-
-  /**
-   * Starts the fetch of a new announcement's blob at once instead of at the next tick (up to 2 s
-   * later), unless the blob is held: the metadata benchmark found that wait dominating.
-   */
-  private void fetchNow(Held held) {
-    if (blobs.holds(held.announcement.announcement().blobHash())) {
-      synchronized (this) {
-        held.blobHeld = true;
-      }
-      return;
-    }
-    List<Runnable> calls = new ArrayList<>();
-    synchronized (this) {
-      dueFetch(held, clock.instant(), calls);
-    }
-    calls.forEach(Runnable::run);
   }
 
   /**

@@ -9,7 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -39,12 +38,6 @@ public class JsonBodies {
   public static final int MAX_BYTES = BodyLimits.JSON_MAX_BYTES;
 
   private final Jsonb jsonb = JsonbBuilder.create();
-
-  /**
-   * One reader factory: {@code Json.createReader} looks the JSON-P provider up (a service-loader
-   * scan of the class path) on every call, which the metadata benchmark found on every request.
-   */
-  private static final JsonReaderFactory READERS = Json.createReaderFactory(java.util.Map.of());
 
   @Inject private Validator validator;
 
@@ -90,7 +83,7 @@ public class JsonBodies {
 
   /** The body as a JSON object, or 400 {@code MALFORMED_JSON}. */
   private static JsonObject object(String text) {
-    try (JsonReader reader = READERS.createReader(new StringReader(text))) {
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new InvalidRequestException("MALFORMED_JSON", "the request body must be a JSON object");
