@@ -93,6 +93,12 @@ final class BodyReader implements ReadListener {
     }
     try {
       request.body(buffer.bytes());
+      // The connection is not kept alive after a body read this way: Payara runs the servlet
+      // read callbacks on its async pool, and one still queued or unwinding when the dispatched
+      // request completes touches the recycled request, which on a kept-alive connection is the
+      // next request's (found under load: that request's body was never seen, 408, or its bytes
+      // were parsed as a request line, 505).
+      response.setHeader("Connection", "close");
       async.dispatch();
     } catch (RuntimeException e) { // never leave the client without an answer
       LOG.log(Level.SEVERE, "a request whose body was read could not be dispatched", e);
