@@ -26,6 +26,14 @@ public final class Blob {
   }
 
   /**
+   * A blob of a copy of {@code content}, which the caller has just hashed to {@code hash} itself
+   * (so 16 MiB are not hashed twice in a row). Only for {@link BlobStore#putHashed}.
+   */
+  static Blob hashedBy(BlobHash hash, byte[] content) {
+    return new Blob(Objects.requireNonNull(hash, "hash"), content.clone());
+  }
+
+  /**
    * A blob read back from storage under {@code hash}. The content is re-hashed so that storage can
    * never make the node serve bytes under another blob's id (DESIGN.md §4.4).
    *

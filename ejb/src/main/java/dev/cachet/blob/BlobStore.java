@@ -50,6 +50,16 @@ public final class BlobStore implements CachedBlobs {
     return store(blob);
   }
 
+  /**
+   * Stores {@code content}, which the caller hashed to {@code hash} itself a moment ago (the
+   * metadata exchange, which hash-checks every fetched blob before it keeps it, and hashes its own
+   * to announce it): storing it does not hash it a second time. Reading it back re-hashes it, as
+   * always.
+   */
+  public StoredBlob putHashed(BlobHash hash, byte[] content) {
+    return store(Blob.hashedBy(hash, content));
+  }
+
   private StoredBlob store(Blob blob) {
     BlobHash hash = blob.hash();
     if (cache.contains(hash)) {

@@ -57,6 +57,21 @@ class BlobStoreTest {
   }
 
   @Test
+  void storesBytesItsCallerHashedUnderThatHashAndCopiesThem() {
+    byte[] content = bytes("fetched and checked");
+    BlobHash hash = BlobHash.of(content);
+
+    StoredBlob stored = store.putHashed(hash, content);
+    content[0] ^= 1; // the caller's array is not the stored one
+
+    assertThat(stored.created()).isTrue();
+    assertThat(stored.hash()).isEqualTo(hash);
+    assertThat(store.get(hash).bytes()).isEqualTo(bytes("fetched and checked"));
+    assertThat(store.putHashed(hash, bytes("fetched and checked")).created()).isFalse();
+    assertThat(repository.inserts).hasValue(1);
+  }
+
+  @Test
   void aFailingDurableWriteLeavesTheCacheUntouched() {
     repository.failInserts = true;
 

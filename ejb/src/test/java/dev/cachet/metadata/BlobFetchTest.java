@@ -46,14 +46,21 @@ class BlobFetchTest {
         new Announcement(EPOCH, by.publicKey(), hash, size, at), new TestNodes.IdentitySigner(by));
   }
 
-  /** Ticks at the cadence, every peer answering each fetch at once with the true bytes. */
+  /** Fetches already answered (the exchange also fetches when an announcement arrives). */
+  private int answered;
+
+  /**
+   * Ticks at the cadence, every peer answering each fetch (those asked since the last answer,
+   * whether at a tick or when an announcement arrived) at once with the true bytes.
+   */
   private void tickWhilePeersServe(byte[] blob, int ticks) {
     for (int i = 0; i < ticks; i++) {
       clock.advanceTo(clock.elapsedMillis() + ExchangeSettings.cadence(EPOCH_LENGTH).toMillis());
-      int answered = transport.fetches.size();
       exchange.tick();
+      int from = answered;
+      answered = transport.fetches.size();
       for (RecordingTransport.Fetch f :
-          new ArrayList<>(transport.fetches.subList(answered, transport.fetches.size()))) {
+          new ArrayList<>(transport.fetches.subList(from, transport.fetches.size()))) {
         f.done()
             .accept(
                 f.hash().equals(BlobHash.of(blob)) ? Optional.of(blob.clone()) : Optional.empty());

@@ -30,8 +30,10 @@ final class TestNodes {
     return identity(new SplittableRandom(seed));
   }
 
+  /** A member on its own host (named after its key): members are distinct servers. */
   static Member member(String name, IdentityKey key, long stake, int port) {
-    return new Member(name, key, stake, URI.create("http://127.0.0.1:" + port));
+    return new Member(
+        name, key, stake, URI.create("http://n" + key.hex().substring(0, 12) + ".test:" + port));
   }
 
   /** A node's signer: its identity key, computed once, and its identity's signatures. */

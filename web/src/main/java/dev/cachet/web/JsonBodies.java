@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -38,6 +39,13 @@ public class JsonBodies {
   public static final int MAX_BYTES = BodyLimits.JSON_MAX_BYTES;
 
   private final Jsonb jsonb = JsonbBuilder.create();
+
+  /**
+   * One reader factory: {@code Json.createReader} looks the JSON-P provider up (a service-loader
+   * scan of the class path) on every call, which the metadata benchmark found on every request.
+   * Made with the bean, like {@link #jsonb}, so the provider is the application's.
+   */
+  private final JsonReaderFactory readers = Json.createReaderFactory(java.util.Map.of());
 
   @Inject private Validator validator;
 
@@ -82,8 +90,8 @@ public class JsonBodies {
   }
 
   /** The body as a JSON object, or 400 {@code MALFORMED_JSON}. */
-  private static JsonObject object(String text) {
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+  private JsonObject object(String text) {
+    try (JsonReader reader = readers.createReader(new StringReader(text))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new InvalidRequestException("MALFORMED_JSON", "the request body must be a JSON object");

@@ -88,6 +88,11 @@ public class BlobStoreBean {
     return store.put(content);
   }
 
+  /** Stores bytes the caller has just hashed to {@code hash} ({@link BlobStore#putHashed}). */
+  public StoredBlob putHashed(BlobHash hash, byte[] content) {
+    return store.putHashed(hash, content);
+  }
+
   public Blob get(BlobHash hash) {
     return store.get(hash);
   }

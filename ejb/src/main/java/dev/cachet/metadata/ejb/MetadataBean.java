@@ -178,7 +178,7 @@ public class MetadataBean {
 
     @Override
     public void store(BlobHash hash, byte[] content) {
-      blobs.put(content);
+      blobs.putHashed(hash, content); // the exchange hashed it: once is enough
     }
   }
 }
