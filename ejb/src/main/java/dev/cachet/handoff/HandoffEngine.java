@@ -305,11 +305,12 @@ public final class HandoffEngine {
         return Received.KNOWN; // a copy of one checked when it was first taken
       }
     }
-    if (!attestation.verifies(statement)) {
-      observer.attestationRefused("INVALID_SIGNATURE");
+    // The aggregator verifies the signature (once: it is the one place that counts signers).
+    Aggregator.Outcome outcome = acceptAttestation(committee, statement, attestation);
+    if (outcome == Aggregator.Outcome.INVALID_SIGNATURE) {
       throw new InvalidSignatureException("the handoff attestation");
     }
-    return acceptAttestation(committee, statement, attestation) ? Received.NEW : Received.KNOWN;
+    return outcome == Aggregator.Outcome.ACCEPTED ? Received.NEW : Received.KNOWN;
   }
 
   private Committee checkedCommittee(long epoch, IdentityKey signer) {
@@ -376,7 +377,8 @@ public final class HandoffEngine {
   }
 
   /** Counts an attestation (kept durably first); true if it was new. */
-  private boolean acceptAttestation(
+  /** Offers an attestation to the epoch's aggregator; one it accepts is kept, and may certify. */
+  private Aggregator.Outcome acceptAttestation(
       Committee committee, HandoffStatement statement, Attestation attestation) {
     long epoch = committee.epoch();
     Aggregator.Outcome outcome;
@@ -387,7 +389,7 @@ public final class HandoffEngine {
       if (outcome != Aggregator.Outcome.DUPLICATE) {
         observer.attestationRefused(outcome.name());
       }
-      return false;
+      return outcome;
     }
     store.keepAttestation(statement, attestation);
     observer.attestationAccepted();
@@ -398,7 +400,7 @@ public final class HandoffEngine {
           state.certificate == null ? state.aggregator(committee).certificate() : Optional.empty();
     }
     certificate.ifPresent(this::keepCertificate);
-    return true;
+    return outcome;
   }
 
   private void keepCertificate(HandoffCertificate certificate) {
