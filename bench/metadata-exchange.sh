@@ -16,9 +16,11 @@
 # peer listeners BENCH_PEER_PORT .. +3), BENCH_SECONDS_PER_SLOT (1), BENCH_SLOTS_PER_EPOCH (3600),
 # BENCH_BIG_BYTES (16777216), BENCH_SMALL_BYTES (65536), BENCH_SMALL_PER_NODE (50),
 # BENCH_TIMEOUT (900), BENCH_POLL_MILLIS (50), BENCH_GET_ROUNDS (3), BENCH_GET_CONNECTIONS (0:
-# min(32, blobs) per node), BENCH_PROGRESS_SECONDS (10), BENCH_JSTACK_AT (15,60: seconds after the
+# min(fetch lane, blobs) per node), BENCH_PROGRESS_SECONDS (10), BENCH_JSTACK_AT (none; e.g. 15,60: seconds after the
 # first publish at which every node's threads are dumped; empty: none), BENCH_SETTLE_SECONDS (20:
-# idle time between the nodes' readiness and the run), BENCH_READY_TIMEOUT (300),
+# idle time between the nodes' readiness and the run), BENCH_WARMUP_BYTES (4194304: an unmeasured
+# exchange of one blob of this size per node for the next epoch first, so the JIT has compiled
+# the paths measured; 0: none), BENCH_READY_TIMEOUT (300),
 # CACHET_WAR, PAYARA_MICRO_JAR, CACHET_JAVA_OPTS (as in blob-serve.sh).
 set -euo pipefail
 
@@ -41,12 +43,16 @@ get_connections=${BENCH_GET_CONNECTIONS:-0}
 ready_timeout=${BENCH_READY_TIMEOUT:-300}
 progress_seconds=${BENCH_PROGRESS_SECONDS:-10}
 settle_seconds=${BENCH_SETTLE_SECONDS:-20}
-jstack_at=${BENCH_JSTACK_AT-15,60}
+warmup_bytes=${BENCH_WARMUP_BYTES:-4194304}
+jstack_at=${BENCH_JSTACK_AT-}
 nodes=4
-# The peer executor's size (resources/preboot.asadmin, concurrent/cachet-peer): the fetcher of a
-# node runs at most this many fetches at once, so the plain GETs use min(this, blobs) per node.
+# The peer executor's size (resources/preboot.asadmin, concurrent/cachet-peer), and its fetch
+# lane's (PeerCalls.FETCH_THREADS): the fetcher of a node runs at most that many fetches at once,
+# so the plain GETs use min(fetch lane, blobs) connections per node.
 peer_threads=$(sed -n 's:.*--maximumpoolsize=\([0-9]*\).*concurrent/cachet-peer.*:\1:p' \
   "$root/resources/preboot.asadmin")
+fetch_threads=$(sed -n 's:.*static final int FETCH_THREADS = \([0-9]*\);.*:\1:p' \
+  "$root/ejb/src/main/java/dev/cachet/peer/ejb/PeerCalls.java")
 
 log() { printf '[metadata-exchange] %s\n' "$*" >&2; }
 die() {
@@ -55,7 +61,7 @@ die() {
 }
 
 for knob in port peer_port seconds_per_slot slots_per_epoch big_bytes small_bytes small_per_node \
-  timeout poll_millis get_rounds get_connections ready_timeout peer_threads progress_seconds settle_seconds; do
+  timeout poll_millis get_rounds get_connections ready_timeout peer_threads fetch_threads progress_seconds settle_seconds warmup_bytes; do
   [[ ${!knob} =~ ^[0-9]+$ ]] || die "$knob must be a whole number, got '${!knob}'"
 done
 ((get_rounds > 0 && small_per_node > 0 && seconds_per_slot > 0 && slots_per_epoch > 0)) ||
@@ -181,13 +187,14 @@ done
   echo "cores: $(nproc); cpu: $cpu"
   echo "java: $(java -version 2>&1 | head -1); curl: $(curl --version | head -1 | cut -d' ' -f1-2)"
   echo "load average before the nodes started: $load_before; with the $nodes nodes idle: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "$nodes nodes (Payara Micro $payara_version, H2, $peer_threads-thread peer executor each) on loopback;" \
+  echo "$nodes nodes (Payara Micro $payara_version, H2, $peer_threads-thread peer executor each, $fetch_threads of them for fetches) on loopback;" \
     "slots of $seconds_per_slot s, epochs of $slots_per_epoch slots"
   java -Xmx2g -cp "$work/classes:$bc_jar" \
     -Dbench.bigBytes="$big_bytes" -Dbench.smallBytes="$small_bytes" \
     -Dbench.smallPerNode="$small_per_node" -Dbench.timeoutSeconds="$timeout" \
     -Dbench.pollMillis="$poll_millis" -Dbench.getRounds="$get_rounds" \
-    -Dbench.getConnections="$get_connections" -Dbench.peerThreads="$peer_threads" \
+    -Dbench.getConnections="$get_connections" -Dbench.peerThreads="$fetch_threads" \
+    -Dbench.warmupBytes="$warmup_bytes" \
     -Dbench.progressSeconds="$progress_seconds" -Dbench.jstackAt="$jstack_at" \
     dev.cachet.bench.metadata.MetadataExchangeBench "$root/docs/protocol.md" "$work" "${node_args[@]}" \
     2>&1 || echo "$?" >"$work/harness-failed"

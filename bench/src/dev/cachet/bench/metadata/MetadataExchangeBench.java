@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * MetadataExchangeBench PROTOCOL_MD WORK_DIR NODE...  NODE = BASE_URL,PEER_BASE_URL,TOKEN_FILE,PID
  *   -Dbench.bigBytes=16777216 -Dbench.smallBytes=65536 -Dbench.smallPerNode=50
  *   -Dbench.timeoutSeconds=900 -Dbench.pollMillis=50 -Dbench.getRounds=3 -Dbench.getConnections=0
- *   -Dbench.peerThreads=32 -Dbench.progressSeconds=10 -Dbench.jstackAt=15,60 (seconds; none)
+ *   -Dbench.peerThreads=16 -Dbench.progressSeconds=10 -Dbench.jstackAt=15,60 (seconds; none)
  * </pre>
  */
 public final class MetadataExchangeBench {
@@ -87,8 +87,9 @@ public final class MetadataExchangeBench {
     int pollMillis = Integer.getInteger("bench.pollMillis", 50);
     int getRounds = Integer.getInteger("bench.getRounds", 3);
     int getConnections = Integer.getInteger("bench.getConnections", 0);
-    int peerThreads = Integer.getInteger("bench.peerThreads", 32);
+    int peerThreads = Integer.getInteger("bench.peerThreads", 16);
     int progressSeconds = Integer.getInteger("bench.progressSeconds", 10);
+    int warmupBytes = Integer.getInteger("bench.warmupBytes", 4 << 20);
     List<Integer> jstackAt = new ArrayList<>();
     for (String at : System.getProperty("bench.jstackAt", "").split(",")) {
       if (!at.isBlank()) {
@@ -208,12 +209,18 @@ public final class MetadataExchangeBench {
             + " %d ms per node%n",
         cadenceMillis, epochSeconds, pollMillis);
 
+    warmUp(nodes, epoch + 1, warmupBytes, timeoutSeconds);
+
     List<String> before = new ArrayList<>();
     for (Node node : nodes) {
       before.add(send(get(node.base() + "/metrics"), 200));
     }
 
-    // 5. Publish on all nodes at once, poll every node's listing, sample node-to-node sockets.
+    // 5. Upload the virtual members' blobs to their hosts (not measured: a member that announces
+    // through another first pushes its blob there, as a joiner does), then publish on all nodes
+    // at once, poll every node's listing, sample node-to-node sockets.
+    double[] puts = uploadVirtualBlobs(nodes, expected, smallPerNode);
+    long[] cpuBefore = cpuMillis(nodes);
     long origin = System.nanoTime();
     List<ListingPoller> pollers = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
@@ -244,9 +251,20 @@ public final class MetadataExchangeBench {
               () -> {
                 try {
                   go.await();
-                  publish(node, epoch, n, expected, virtualSigners, smallPerNode, nodes.size(),
-                      origin, announcedAt, publishedAt);
+                  publish(node, epoch, n, expected, origin, announcedAt, publishedAt);
                   publisherDone.set(n, System.nanoTime() - origin);
+                } catch (Throwable t) {
+                  failure.compareAndSet(null, t);
+                }
+              }));
+      publishers.add(
+          daemon(
+              "announce-" + node.number(),
+              () -> {
+                try {
+                  go.await();
+                  announce(node, epoch, n, expected, virtualSigners, smallPerNode, nodes.size(),
+                      origin, announcedAt, publishedAt);
                 } catch (Throwable t) {
                   failure.compareAndSet(null, t);
                 }
@@ -303,6 +321,7 @@ public final class MetadataExchangeBench {
       throw new IllegalStateException("publishing failed", failure.get());
     }
     long stopped = System.nanoTime() - origin;
+    long[] cpuAfter = cpuMillis(nodes);
     List<String> after = new ArrayList<>();
     for (Node node : nodes) {
       after.add(send(get(node.base() + "/metrics"), 200));
@@ -378,6 +397,30 @@ public final class MetadataExchangeBench {
         "publishing: the %d publishes of %s took %.0f ms each (mean, PUT to its answer); all %d"
             + " announcements sent by %.2f s%n",
         nodes.size(), size(bigBytes), publishMs, total, (lastAnnounced - start) / 1e9);
+    double[] posts = new double[total - nodes.size()];
+    for (int i = nodes.size(); i < total; i++) {
+      posts[i - nodes.size()] = (publishedAt.get(i) - announcedAt.get(i)) / 1e6;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "  the virtual members' requests to their host: blob PUT (before the run) p50 %s, p99 %s;"
+            + " announcement POST p50 %s, p99 %s%n",
+        millis(percentile(puts, 0.5)), millis(percentile(puts, 0.99)),
+        millis(percentile(posts, 0.5)), millis(percentile(posts, 0.99)));
+    StringBuilder cpu = new StringBuilder();
+    long cpuNodes = 0;
+    for (int n = 0; n < nodes.size(); n++) {
+      long used = cpuAfter[n] - cpuBefore[n];
+      cpuNodes += used;
+      cpu.append(String.format(Locale.ROOT, "node %d %.1f s, ", n + 1, used / 1000.0));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "  CPU time over the exchange (%.1f s of wall time, %d cores): %sthe harness %.1f s; nodes"
+            + " %.0f%% of the machine%n",
+        stopped / 1e9, Runtime.getRuntime().availableProcessors(), cpu,
+        (cpuAfter[nodes.size()] - cpuBefore[nodes.size()]) / 1000.0,
+        100.0 * cpuNodes / (stopped / 1e6) / Runtime.getRuntime().availableProcessors());
     System.out.printf(
         Locale.ROOT,
         "time until every node holds every blob: %s (from the first publish request)%n",
@@ -525,20 +568,114 @@ public final class MetadataExchangeBench {
     return Double.isInfinite(ms) ? "not reached" : String.format(Locale.ROOT, "%.0f ms", ms);
   }
 
+  // ---------------------------------------------------------------- warm-up
+
+  /**
+   * One unmeasured exchange before the measured one, so that neither pays for the JVMs' first
+   * runs of the code it measures (the JIT compiles the BLAKE2b loop, the H2 blob writes, the peer
+   * client and the JSON paths; the first 16 MiB a fresh node hashes took seconds in the
+   * interpreter): every node publishes {@code bytes} of random bytes for {@code epoch} (the next
+   * epoch, whose committee is the same), and the harness waits until every node holds all of them.
+   */
+  private static void warmUp(List<Node> nodes, long epoch, int bytes, int timeoutSeconds)
+      throws Exception {
+    if (bytes <= 0) {
+      System.out.println("warm-up: none");
+      return;
+    }
+    long started = System.nanoTime();
+    SplittableRandom random = new SplittableRandom(System.nanoTime());
+    for (Node node : nodes) {
+      byte[] blob = new byte[bytes];
+      for (int i = 0; i < blob.length; i++) {
+        blob[i] = (byte) random.nextInt(256);
+      }
+      send(
+          admin(node, "/api/v1/admin/metadata/" + epoch)
+              .header("Content-Type", "application/octet-stream")
+              .PUT(HttpRequest.BodyPublishers.ofByteArray(blob))
+              .build(),
+          201);
+    }
+    long deadline = started + timeoutSeconds * 1_000_000_000L;
+    for (Node node : nodes) {
+      while (true) {
+        String listing = send(get(node.base() + "/api/v1/metadata/" + epoch), 200);
+        int held = listing.split("\"held\"\\s*:\\s*true", -1).length - 1;
+        if (held >= nodes.size()) {
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "warm-up: node " + node.number() + " holds " + held + " of " + nodes.size()
+                  + " blobs of epoch " + epoch + " after " + timeoutSeconds + " s");
+        }
+        Thread.sleep(100);
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "warm-up (not measured): every node published %s for epoch %d; all held everywhere"
+            + " after %.1f s%n",
+        size(bytes), epoch, (System.nanoTime() - started) / 1e9);
+  }
+
   // ---------------------------------------------------------------- publishing
 
   /**
-   * Node {@code n}'s part: its own publish, then for each of its virtual members the blob PUT and
-   * the signed announcement POSTed to it.
+   * Each virtual member's blob PUT to its host ({@code PUT /api/v1/blobs/{hash}}), the hosts in
+   * parallel; answers the PUTs' latencies (ms).
    */
+  private static double[] uploadVirtualBlobs(
+      List<Node> nodes, List<Expected> expected, int smallPerNode) throws Exception {
+    double[] millis = new double[nodes.size() * smallPerNode];
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<Thread> uploads = new ArrayList<>();
+    long started = System.nanoTime();
+    for (Node node : nodes) {
+      int n = node.number() - 1;
+      uploads.add(
+          daemon(
+              "upload-" + node.number(),
+              () -> {
+                try {
+                  for (int k = 0; k < smallPerNode; k++) {
+                    Expected x = expected.get(nodes.size() + n * smallPerNode + k);
+                    long t = System.nanoTime();
+                    send(
+                        HttpRequest.newBuilder(URI.create(node.base() + "/api/v1/blobs/" + x.hash()))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Content-Type", "application/octet-stream")
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(x.blob()))
+                            .build(),
+                        201);
+                    millis[n * smallPerNode + k] = (System.nanoTime() - t) / 1e6;
+                  }
+                } catch (Throwable t) {
+                  failure.compareAndSet(null, t);
+                }
+              }));
+    }
+    uploads.forEach(Thread::start);
+    for (Thread t : uploads) {
+      t.join();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("uploading the virtual members' blobs failed", failure.get());
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "virtual members' blobs uploaded to their hosts (not measured): %d in %.1f s%n",
+        millis.length, (System.nanoTime() - started) / 1e9);
+    return millis;
+  }
+
+  /** Node {@code n}'s own publish: its big blob, {@code PUT /api/v1/admin/metadata/{epoch}}. */
   private static void publish(
       Node node,
       long epoch,
       int n,
       List<Expected> expected,
-      List<Announcements.Signer> virtualSigners,
-      int smallPerNode,
-      int nodeCount,
       long origin,
       AtomicLongArray announcedAt,
       AtomicLongArray publishedAt)
@@ -557,17 +694,28 @@ public final class MetadataExchangeBench {
         || !group(JSON_HASH, answer).equals(own.hash())) {
       throw new IllegalStateException("node " + node.number() + " announced " + answer);
     }
+  }
+
+  /**
+   * Node {@code n}'s virtual members' announcements, signed now and POSTed to it one after the
+   * other (their blobs are on it already), while it publishes its own.
+   */
+  private static void announce(
+      Node node,
+      long epoch,
+      int n,
+      List<Expected> expected,
+      List<Announcements.Signer> virtualSigners,
+      int smallPerNode,
+      int nodeCount,
+      long origin,
+      AtomicLongArray announcedAt,
+      AtomicLongArray publishedAt)
+      throws Exception {
     for (int k = 0; k < smallPerNode; k++) {
       int i = nodeCount + n * smallPerNode + k;
       Expected x = expected.get(i);
       Announcements.Signer signer = virtualSigners.get(n * smallPerNode + k);
-      send(
-          HttpRequest.newBuilder(URI.create(node.base() + "/api/v1/blobs/" + x.hash()))
-              .timeout(Duration.ofSeconds(60))
-              .header("Content-Type", "application/octet-stream")
-              .PUT(HttpRequest.BodyPublishers.ofByteArray(x.blob()))
-              .build(),
-          201);
       long timestamp = System.currentTimeMillis();
       String json =
           Announcements.json(
@@ -587,6 +735,26 @@ public final class MetadataExchangeBench {
         throw new IllegalStateException("node " + node.number() + " answered " + taken);
       }
     }
+  }
+
+  /**
+   * CPU time used so far (user + system, ms) by each node's process (from {@code /proc/<pid>/stat},
+   * in clock ticks of 10 ms) and, last, by this harness.
+   */
+  private static long[] cpuMillis(List<Node> nodes) {
+    long[] out = new long[nodes.size() + 1];
+    for (int n = 0; n < nodes.size(); n++) {
+      try {
+        String stat = Files.readString(Path.of("/proc/" + nodes.get(n).pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        out[n] = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+      } catch (Exception e) {
+        out[n] = -1;
+      }
+    }
+    out[nodes.size()] =
+        ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+    return out;
   }
 
   // ---------------------------------------------------------------- HTTP
@@ -620,7 +788,14 @@ public final class MetadataExchangeBench {
   }
 
   private static String send(HttpRequest request, int expectedStatus) throws Exception {
-    HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer;
+    try {
+      answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException closed) {
+      // A pooled connection the node closed while idle ("header parser received no bytes"): the
+      // request never reached it, so it is sent once more, on a new connection.
+      answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
     if (answer.statusCode() != expectedStatus) {
       throw new IllegalStateException(
           request.method() + " " + request.uri() + " answered " + answer.statusCode() + " (expected "
