@@ -376,8 +376,10 @@ public final class HandoffEngine {
     return true;
   }
 
-  /** Counts an attestation (kept durably first); true if it was new. */
-  /** Offers an attestation to the epoch's aggregator; one it accepts is kept, and may certify. */
+  /**
+   * Offers an attestation to the epoch's aggregator, which verifies it; one it accepts is kept
+   * durably, and may complete the certificate. Answers the aggregator's outcome.
+   */
   private Aggregator.Outcome acceptAttestation(
       Committee committee, HandoffStatement statement, Attestation attestation) {
     long epoch = committee.epoch();
