@@ -145,6 +145,134 @@ load_after_jvm=$(cut -d ' ' -f 1-3 /proc/loadavg)
   header
   echo "parts 1-2: $pinned; load average (1/5/15 min) $load_at_start before, $load_after_jvm after (other work on the machine skews wall times; thread CPU times much less)"
   echo "$figures"
+  echo
 } | tee "$results"
 
+if ((run_nodes == 0)); then
+  log "BENCH_NODES=0: part 3 skipped; saved to $results"
+  exit 0
+fi
+
+# ---- part 3: the WAR, Payara Micro, then the nodes under the lock
+
+if [ -n "${CACHET_WAR:-}" ]; then
+  war=$CACHET_WAR
+else
+  log "building web/target/cachet.war"
+  (cd "$root" && ./mvnw -B -q -DskipTests -pl web -am package)
+  war="$root/web/target/cachet.war"
+fi
+mkdir -p "$work/war"
+cp "$war" "$work/war/cachet.war"
+
+payara_version=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' "$root/pom.xml" | head -n 1)
+micro=${PAYARA_MICRO_JAR:-$out/payara-micro-$payara_version.jar}
+if [ ! -f "$micro" ]; then
+  cached="$HOME/.m2/repository/fish/payara/extras/payara-micro/$payara_version/payara-micro-$payara_version.jar"
+  if [ -f "$cached" ]; then
+    cp "$cached" "$micro"
+  else
+    (cd "$root" && ./mvnw -B -q dependency:copy \
+      -Dartifact="fish.payara.extras:payara-micro:$payara_version" -DoutputDirectory="$out")
+  fi
+fi
+command -v curl >/dev/null 2>&1 || die "curl is needed (the readiness checks)"
+
+# Whether this shell already has $1 open: started as `flock FILE bench/handoff.sh`, it holds the
+# lock through that descriptor, and locking the file again through a new one would wait forever.
+holds_open() {
+  local target fd
+  target=$(readlink -f "$1")
+  for fd in /proc/$$/fd/*; do
+    [ "$(readlink "$fd" 2>/dev/null)" = "$target" ] && return 0
+  done
+  return 1
+}
+if [ -z "$lock_file" ]; then
+  log "BENCH_NODES_LOCK is empty: starting nodes without a lock"
+elif holds_open "$lock_file"; then
+  log "$lock_file is held already by the command that started this script"
+else
+  exec 9>>"$lock_file"
+  log "waiting for $lock_file (up to $lock_timeout s; another multi-node run may hold it)"
+  flock -w "$lock_timeout" 9 || die "$lock_file still held after $lock_timeout s"
+  log "holding $lock_file"
+fi
+
+read -r -a node_java_opts <<<"${CACHET_JAVA_OPTS:-}"
+
+free_port() { # nothing accepts a TCP connection on 127.0.0.1:$1
+  ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# One genesis for every node, a minute ago.
+genesis=$(($(date +%s) - 60))
+
+# start_node N: node N (1..4) on HTTP port+N-1 and peer listener peer_port+N-1, under $work/nodeN.
+# The lock's descriptor is closed for the node: only this script holds the lock.
+start_node() {
+  local n=$1 dir="$work/node$1" http=$((port + $1 - 1)) peer=$((peer_port + $1 - 1))
+  free_port "$http" || die "something already answers on 127.0.0.1:$http; set BENCH_PORT to a free range"
+  free_port "$peer" || die "something already answers on 127.0.0.1:$peer; set BENCH_PEER_PORT to a free range"
+  mkdir -p "$dir/data"
+  # The shipped pre-boot commands and the peer listener's, as resources/run.sh adds them.
+  { cat "$root/resources/preboot.asadmin"; echo; "$root/resources/peer-listener.sh" 127.0.0.1 "$peer"; } \
+    >"$dir/preboot.asadmin"
+  log "starting node $n: http://127.0.0.1:$http, peer listener http://127.0.0.1:$peer (log: $dir/micro.log)"
+  CACHET_DATA_DIR="$dir/data" CACHET_STATE_KEY_PROVIDER=env \
+    CACHET_STATE_KEY_HEX="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
+    CACHET_CHAIN_GENESIS_TIME="$genesis" CACHET_CHAIN_SECONDS_PER_SLOT="$seconds_per_slot" \
+    CACHET_CHAIN_SLOTS_PER_EPOCH="$slots_per_epoch" CACHET_PEER_PORT="$peer" \
+    CACHET_HANDOFF_CLOSE_FRACTION="$close_fraction" CACHET_HANDOFF_GRACE_FRACTION="$grace_fraction" \
+    CACHET_HANDOFF_BACKSTOP_FRACTION="$backstop_fraction" \
+    java "${node_java_opts[@]}" -jar "$micro" \
+    --nohazelcast --disablephonehome \
+    --prebootcommandfile "$dir/preboot.asadmin" \
+    --rootdir "$dir/micro-root" --port "$http" --deploy "$work/war/cachet.war" \
+    >"$dir/micro.log" 2>&1 9>&- &
+  node_pids+=("$!")
+}
+
+# await_ready N
+await_ready() {
+  local n=$1 http=$((port + $1 - 1)) pid=${node_pids[$(($1 - 1))]}
+  for _ in $(seq "$ready_timeout"); do
+    if curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$http/health/ready" 2>/dev/null | grep -q 200 &&
+      [ -s "$work/node$n/data/admin.token" ]; then
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || die "node $n exited; see $work/node$n/micro.log"
+    sleep 1
+  done
+  die "node $n is not ready after $ready_timeout s; see $work/node$n/micro.log"
+}
+
+load_before_nodes=$(cut -d ' ' -f 1-3 /proc/loadavg)
+for n in $(seq "$nodes"); do start_node "$n"; done
+for n in $(seq "$nodes"); do await_ready "$n"; done
+log "all $nodes nodes ready; letting them settle for $settle_seconds s (start-up work, JIT)"
+sleep "$settle_seconds"
+
+node_args=()
+for n in $(seq "$nodes"); do
+  node_args+=("http://127.0.0.1:$((port + n - 1)),http://127.0.0.1:$((peer_port + n - 1)),$work/node$n/data/admin.token")
+done
+
+log "part 3: $epochs epochs of $((seconds_per_slot * slots_per_epoch)) s (a few minutes)"
+{
+  echo "3. Announcement close to every node holding the certificate, $nodes nodes on loopback"
+  echo "  $nodes nodes (Payara Micro $payara_version, H2, one JVM each) and the harness share the machine;" \
+    "load average $load_before_nodes before the nodes started, $(cut -d ' ' -f 1-3 /proc/loadavg) with them idle"
+  java -cp "$classes:$classpath" \
+    -Dbench.genesis="$genesis" -Dbench.secondsPerSlot="$seconds_per_slot" \
+    -Dbench.slotsPerEpoch="$slots_per_epoch" -Dbench.closeFraction="$close_fraction" \
+    -Dbench.graceFraction="$grace_fraction" -Dbench.backstopFraction="$backstop_fraction" \
+    -Dbench.epochs="$epochs" -Dbench.pollMillis="$poll_millis" -Dbench.blobBytes="$blob_bytes" \
+    dev.cachet.bench.handoff.HandoffNodesBench "${node_args[@]}" 2>&1 ||
+    echo "$?" >"$work/harness-failed"
+  echo "  load average after: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+} | tee -a "$results"
+stop_nodes
+exec 9>&-
+[ ! -f "$work/harness-failed" ] || die "part 3 failed; see above and $work/node*/micro.log"
 log "saved to $results"
