@@ -120,7 +120,7 @@ classpath="$root/ejb/target/classes:$(cat "$root/ejb/target/handoff-classpath.tx
 
 log "compiling the harness with the simulation's test sources"
 # The simulation (HandoffSimulation, Scenario, the simulated network, nodes and store) is test code
-# of the ejb module; its non-test classes need only the ejb classes.
+# of the ejb module; its non-test classes need only the module's runtime classpath.
 simulation=$(find "$root/ejb/src/test/java/dev/cachet/handoff" -maxdepth 1 -name '*.java' ! -name '*Test.java')
 javac -d "$classes" -cp "$classpath" -encoding UTF-8 $simulation \
   $(find "$bench_dir/src/dev/cachet/bench/handoff" -name '*.java')

@@ -228,16 +228,15 @@ public final class HandoffNodesBench {
 
   private static String phases(List<CertificatePoller.Seen> seen) {
     List<String> parts = new ArrayList<>();
-    for (String phase : List.of("READY_SENT", "FROZEN", "ATTESTED", "CERTIFIED")) {
+    for (String phase : List.of("READY_SENT", "FROZEN", "ATTESTED")) {
       List<String> times = new ArrayList<>();
       for (CertificatePoller.Seen s : seen) {
         Long at = s.phases().get(phase);
         times.add(at == null ? "-" : String.format(Locale.ROOT, "%,d", at));
       }
-      parts.add(
-          (phase.equals("CERTIFIED") ? "certificate" : phase) + " " + String.join("/", times));
+      parts.add(phase + " " + String.join("/", times));
     }
-    return String.join(", ", parts) + " (-: not seen between two polls)";
+    return String.join(", ", parts) + " (-: passed between two polls)";
   }
 
   private void checkChain() throws Exception {
