@@ -18,13 +18,17 @@ import java.util.Set;
  * 250 ms off, that is before any honest member's grace ends, and well before its backstop, so
  * honest members that sign after the grace list the same announcements: those signed at or before
  * the close. A member that is down when it meant to announce announces when it is back. Byzantine
- * members play the game the seed gave them.
+ * members play the game the seed gave them; whatever an honest node takes it relays, as the
+ * metadata exchange does, so a liar's selective showing reaches the other honest nodes too, a
+ * moment later.
  */
 final class Announcements {
 
   private static final long NEVER = Long.MAX_VALUE;
   private static final long RELAY_MILLIS = 4_000;
   private static final long FETCH_MILLIS = 15_000;
+  private static final int HOP_MILLIS = 1_000;
+  private static final int HOP_FETCH_MILLIS = 3_000;
 
   private final HandoffSimulation world;
   private final Scenario scenario;
@@ -48,10 +52,13 @@ final class Announcements {
       long sent = signed - scenario.skewMillis[a]; // the signed time is by the announcer's clock
       Hash32 blob = blob(a, 0);
       Hash32 other = blob(a, 1);
+      List<SimulatedInputs.Sighting> first = new ArrayList<>(); // what honest nodes saw first
+      List<SimulatedNode> sawFirst = new ArrayList<>();
       for (SimulatedNode node : world.nodes) {
         if (!node.honest) {
           continue;
         }
+        int before = node.inputs.count();
         if (node.index == a) {
           sighting(node, a, blob, signed, sent, sent);
           continue;
@@ -60,7 +67,13 @@ final class Announcements {
         long held = seen + random.nextInt((int) FETCH_MILLIS + 1);
         switch (game) {
           case NONE, SILENT -> sighting(node, a, blob, signed, seen, held);
-          case EQUIVOCATE -> sighting(node, a, side(node) ? blob : other, signed, seen, held);
+          case EQUIVOCATE -> {
+            // A byzantine majority shows each half its variant at once, before any relay can
+            // bring the other (a node keeps the first it took); a minority just sends both.
+            long at = scenario.kind == Scenario.Kind.BYZANTINE_MAJORITY ? sent : seen;
+            sighting(
+                node, a, side(node) ? blob : other, signed, at, Math.max(at, held - seen + at));
+          }
           case AT_CLOSE -> {
             if (random.nextBoolean()) {
               long late = CLOSE + random.nextInt(8_001);
@@ -76,6 +89,36 @@ final class Announcements {
           case WITHHELD_BLOB ->
               sighting(node, a, blob, signed, seen, random.nextBoolean() ? held : NEVER);
         }
+        if (node.inputs.count() > before) {
+          first.add(node.inputs.of(world.nodes.get(a).key));
+          sawFirst.add(node);
+        }
+      }
+      relay(first, sawFirst);
+    }
+  }
+
+  /**
+   * The exchange's relay: an honest node that takes an announcement sends it on to the others
+   * (within {@value #HOP_MILLIS} ms), and serves its blob once it holds it (fetched within {@value
+   * #HOP_FETCH_MILLIS} ms more). So whatever one honest node sees, all of them see soon after,
+   * however selectively a liar showed it.
+   */
+  private void relay(List<SimulatedInputs.Sighting> seen, List<SimulatedNode> by) {
+    for (int i = 0; i < seen.size(); i++) {
+      SimulatedInputs.Sighting s = seen.get(i);
+      for (SimulatedNode node : world.nodes) {
+        if (!node.honest || node == by.get(i)) {
+          continue;
+        }
+        long at = s.seenAt() + 50 + random.nextInt(HOP_MILLIS);
+        long held =
+            s.heldAt() == NEVER
+                ? NEVER
+                : Math.max(at, s.heldAt()) + random.nextInt(HOP_FETCH_MILLIS + 1);
+        node.inputs.add(
+            new SimulatedInputs.Sighting(
+                s.announcer(), s.blobHash(), s.timestampMillis(), at, held));
       }
     }
   }

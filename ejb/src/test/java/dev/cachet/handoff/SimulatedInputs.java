@@ -28,8 +28,36 @@ final class SimulatedInputs implements HandoffInputs {
     this.time = time;
   }
 
+  /**
+   * Adds a sighting: of one announcer's announcements the first seen is kept (a later one of equal
+   * timestamp is superseded, as in the exchange); the same blob seen again (relayed) counts from
+   * its earliest sighting and is held from its earliest fetch.
+   */
   void add(Sighting sighting) {
-    sightings.merge(sighting.announcer(), sighting, (a, b) -> a.seenAt() <= b.seenAt() ? a : b);
+    sightings.merge(
+        sighting.announcer(),
+        sighting,
+        (a, b) -> {
+          if (a.blobHash().equals(b.blobHash()) && a.timestampMillis() == b.timestampMillis()) {
+            return new Sighting(
+                a.announcer(),
+                a.blobHash(),
+                a.timestampMillis(),
+                Math.min(a.seenAt(), b.seenAt()),
+                Math.min(a.heldAt(), b.heldAt()));
+          }
+          return a.seenAt() <= b.seenAt() ? a : b;
+        });
+  }
+
+  /** How many announcers this node has a sighting of. */
+  int count() {
+    return sightings.size();
+  }
+
+  /** This node's sighting of {@code announcer}'s announcement. */
+  Sighting of(IdentityKey announcer) {
+    return sightings.get(announcer);
   }
 
   @Override

@@ -23,7 +23,9 @@ final class SimulatedTransport implements HandoffTransport {
 
   @Override
   public void sendReady(Member to, ReadySignal signal, Items snapshot) {
-    ledger.readySent(node.name, signal);
+    if (signal.signer().equals(node.key)) { // its own, not the leader's that it passes on
+      ledger.readySent(node.name, signal);
+    }
     network.send(node, to.identityKey(), new SimulatedNetwork.Ready(signal, snapshot));
   }
 
