@@ -79,6 +79,7 @@ public class BodyReadingFilter extends HttpFilter {
             new BodyBuffer(limit, declared),
             limits.tooLarge(method, path),
             timeout,
+            declared,
             permit);
     reader.deadline(
         scheduler.schedule(
