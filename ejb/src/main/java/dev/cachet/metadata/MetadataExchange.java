@@ -121,13 +121,20 @@ public final class MetadataExchange {
       Held held = new Held(signed);
       held.blobHeld = true;
       book.computeIfAbsent(epoch, e -> new LinkedHashMap<>()).put(me, held);
-      targets = targets(epoch, Set.of(me));
+      List<Member> members = targets(epoch, Set.of(me));
+      targets = distinctServers(epoch, members);
       OwnPush push = new OwnPush(signed);
       for (Member target : targets) {
         Target t = new Target(target);
         t.attempts = 1;
         t.inFlight = true;
         push.targets.put(target.identityKey(), t);
+      }
+      for (Member member : members) { // the members on a server pushed to already, or on this one
+        Target server = serverOf(push, member);
+        if (server != null && server.member != member) {
+          server.alsoFor.add(member.identityKey());
+        }
       }
       own.put(epoch, push);
     }
@@ -351,10 +358,11 @@ public final class MetadataExchange {
   }
 
   /**
-   * {@code targets} without the members whose URL is this node's own or an earlier target's: a
-   * relay is one POST to a server, and sending it twice to one server, or to itself, tells nobody
-   * anything new. (Members of one committee are distinct nodes, so in a deployment this changes
-   * nothing; the metadata benchmark hosts 50 virtual members per node, on its URL.)
+   * {@code targets} without the members whose URL is this node's own or an earlier target's: a push
+   * or relay is one POST to a server, and sending it twice to one server, or to itself, tells
+   * nobody anything new; a push's acknowledgement counts for every member on that server. (Members
+   * of one committee are distinct nodes, so in a deployment this changes nothing; the metadata
+   * benchmark hosts 50 virtual members per node, on its URL.)
    */
   private List<Member> distinctServers(long epoch, List<Member> targets) {
     Set<URI> urls = new HashSet<>();
@@ -411,12 +419,22 @@ public final class MetadataExchange {
     if (t == null) {
       return;
     }
-    t.inFlight = false;
+    t.inFlight = false; // (an ack is the server's: it counts for every member on it)
     if (ok) {
       t.acked = true;
     } else {
       t.notBefore = clock.instant().plus(settings.backoff(t.attempts));
     }
+  }
+
+  /** The push target on {@code member}'s server (its URL), if any. */
+  private static Target serverOf(OwnPush push, Member member) {
+    for (Target t : push.targets.values()) {
+      if (t.member.url().equals(member.url())) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private Optional<Committee> validityCommittee(long epoch) {
@@ -629,14 +647,17 @@ public final class MetadataExchange {
       for (Target t : targets.values()) {
         if (t.acked) {
           acked.add(t.member.identityKey());
+          acked.addAll(t.alsoFor);
         }
       }
       return committee.get().isValidity(acked);
     }
   }
 
+  /** A server an announcement is pushed to, as its first member in the committee names it. */
   private static final class Target {
     final Member member;
+    final Set<IdentityKey> alsoFor = new HashSet<>(); // the other members on the same server
     int attempts;
     boolean inFlight;
     boolean acked;

@@ -269,6 +269,36 @@ class MetadataExchangeTest {
   }
 
   @Test
+  void pushesOnceToEachOtherServerAndNeverToItsOwn() {
+    java.net.URI shared = java.net.URI.create("http://shared.test:9000");
+    java.net.URI mine = java.net.URI.create("http://mine.test:9000");
+    Committee servers =
+        Committee.of(
+            EPOCH,
+            List.of(
+                new dev.cachet.committee.Member("a", a.publicKey(), 1, mine),
+                new dev.cachet.committee.Member("o", o.publicKey(), 1, mine),
+                new dev.cachet.committee.Member("b", b.publicKey(), 1, shared),
+                new dev.cachet.committee.Member("c", c.publicKey(), 1, shared),
+                TestNodes.member("j", j.publicKey(), 1, 9000)));
+    RecordingTransport sent = new RecordingTransport();
+    MetadataExchange onServers =
+        new MetadataExchange(
+            new TestNodes.FixedCommittees(EPOCH, Map.of(EPOCH, servers)),
+            new TestNodes.IdentitySigner(a),
+            sent,
+            new HashCheckingBlobHolder(),
+            Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC),
+            ExchangeSettings.forEpochs(Duration.ofSeconds(64), MAX_BLOB),
+            MetadataObserver.NONE);
+
+    onServers.publish(EPOCH, "metadata of a".getBytes());
+
+    assertThat(sent.pushedTo()).hasSize(2).contains(j.publicKey()).doesNotContain(o.publicKey());
+    assertThat(sent.pushedTo()).containsAnyOf(b.publicKey(), c.publicKey());
+  }
+
+  @Test
   void republishingSignsALaterTimestampEvenOnAStoppedClock() {
     SignedAnnouncement first = exchange.publish(EPOCH, "one".getBytes());
     SignedAnnouncement second = exchange.publish(EPOCH, "two".getBytes());
