@@ -32,7 +32,7 @@ log "building the ejb module and its runtime classpath"
 # -am builds the persistence module in the same reactor, so the classpath resolves without an
 # install; the relative output file lands in each module's own target/.
 (cd "$root" && ./mvnw -B -q -pl ejb -am -DskipTests package dependency:build-classpath \
-  -Dmdep.outputFile=target/frost-classpath.txt -Dmdep.includeScope=runtime)
+  -Dmdep.outputFile=target/frost-classpath.txt -DincludeScope=runtime)
 classpath="$root/ejb/target/classes:$(cat "$root/ejb/target/frost-classpath.txt")"
 
 log "compiling the harness"

@@ -106,7 +106,7 @@ fi
 
 log "resolving the embedded PostgreSQL (bench/pg-pom.xml)"
 (cd "$root" && ./mvnw -B -q -f bench/pg-pom.xml dependency:build-classpath \
-  -Dmdep.outputFile="$work/pg-classpath.txt" -Dmdep.includeScope=runtime)
+  -Dmdep.outputFile="$work/pg-classpath.txt" -DincludeScope=runtime)
 pg_classpath=$(cat "$work/pg-classpath.txt")
 
 javac -d "$work/classes" -cp "$pg_classpath" -encoding UTF-8 \

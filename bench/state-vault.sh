@@ -16,7 +16,7 @@ cd "$root"
 # Compile ejb and its tests (the harness reuses the tests' H2 persistence-unit setup), then ask
 # the same reactor for ejb's test classpath (the last module written wins: ejb).
 ./mvnw -B -q -pl ejb -am -DskipTests test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt" >/dev/null
+  -DincludeScope=test -Dmdep.outputFile="$out/classpath.txt" >/dev/null
 cp="$root/ejb/target/classes:$root/ejb/target/test-classes:$(cat "$out/classpath.txt")"
 javac -d "$out/classes" -cp "$cp" $(find "$bench_dir/src/dev/cachet/bench/state" -name '*.java')
 

@@ -209,7 +209,7 @@ public final class MetadataExchangeBench {
             + " %d ms per node%n",
         cadenceMillis, epochSeconds, pollMillis);
 
-    warmUp(nodes, epoch + 1, warmupBytes, timeoutSeconds);
+    warmUp(nodes, epoch + 1, warmupBytes, expected, virtualSigners, smallPerNode, timeoutSeconds);
 
     List<String> before = new ArrayList<>();
     for (Node node : nodes) {
@@ -219,7 +219,7 @@ public final class MetadataExchangeBench {
     // 5. Upload the virtual members' blobs to their hosts (not measured: a member that announces
     // through another first pushes its blob there, as a joiner does), then publish on all nodes
     // at once, poll every node's listing, sample node-to-node sockets.
-    double[] puts = uploadVirtualBlobs(nodes, expected, smallPerNode);
+    double[] puts = uploadVirtualBlobs(nodes, expected, smallPerNode, true);
     long[] cpuBefore = cpuMillis(nodes);
     long origin = System.nanoTime();
     List<ListingPoller> pollers = new ArrayList<>();
@@ -571,13 +571,21 @@ public final class MetadataExchangeBench {
   // ---------------------------------------------------------------- warm-up
 
   /**
-   * One unmeasured exchange before the measured one, so that neither pays for the JVMs' first
-   * runs of the code it measures (the JIT compiles the BLAKE2b loop, the H2 blob writes, the peer
-   * client and the JSON paths; the first 16 MiB a fresh node hashes took seconds in the
-   * interpreter): every node publishes {@code bytes} of random bytes for {@code epoch} (the next
-   * epoch, whose committee is the same), and the harness waits until every node holds all of them.
+   * One unmeasured exchange of the same shape before the measured one, for the next epoch (whose
+   * committee is the same), so that the measured run sees JVMs whose JIT has compiled the paths it
+   * measures (BLAKE2b, the H2 blob writes, the peer client, the JSON paths: the first 16 MiB a
+   * fresh node hashed took seconds in the interpreter) rather than the nodes' first minute: every
+   * node publishes {@code bytes} of random bytes and every virtual member announces a fresh blob
+   * of its size through its host; the harness waits until every node holds every blob of it.
    */
-  private static void warmUp(List<Node> nodes, long epoch, int bytes, int timeoutSeconds)
+  private static void warmUp(
+      List<Node> nodes,
+      long epoch,
+      int bytes,
+      List<Expected> measured,
+      List<Announcements.Signer> virtualSigners,
+      int smallPerNode,
+      int timeoutSeconds)
       throws Exception {
     if (bytes <= 0) {
       System.out.println("warm-up: none");
@@ -585,39 +593,64 @@ public final class MetadataExchangeBench {
     }
     long started = System.nanoTime();
     SplittableRandom random = new SplittableRandom(System.nanoTime());
+    List<Expected> expected = new ArrayList<>();
+    for (Expected x : measured) {
+      byte[] blob = randomBytes(random, x.big() ? bytes : x.blob().length);
+      expected.add(
+          new Expected(
+              x.announcer(),
+              blob,
+              Announcements.HEX.formatHex(Announcements.blobHash(blob)),
+              x.host(),
+              x.big()));
+    }
+    uploadVirtualBlobs(nodes, expected, smallPerNode, false);
+    AtomicLongArray unused = new AtomicLongArray(expected.size());
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<Thread> senders = new ArrayList<>();
     for (Node node : nodes) {
-      byte[] blob = new byte[bytes];
-      for (int i = 0; i < blob.length; i++) {
-        blob[i] = (byte) random.nextInt(256);
-      }
-      send(
-          admin(node, "/api/v1/admin/metadata/" + epoch)
-              .header("Content-Type", "application/octet-stream")
-              .PUT(HttpRequest.BodyPublishers.ofByteArray(blob))
-              .build(),
-          201);
+      int n = node.number() - 1;
+      senders.add(
+          daemon(
+              "warm-up-" + node.number(),
+              () -> {
+                try {
+                  publish(node, epoch, n, expected, started, unused, unused);
+                  announce(node, epoch, n, expected, virtualSigners, smallPerNode, nodes.size(),
+                      started, unused, unused);
+                } catch (Throwable t) {
+                  failure.compareAndSet(null, t);
+                }
+              }));
+    }
+    senders.forEach(Thread::start);
+    for (Thread t : senders) {
+      t.join();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("the warm-up failed", failure.get());
     }
     long deadline = started + timeoutSeconds * 1_000_000_000L;
     for (Node node : nodes) {
       while (true) {
         String listing = send(get(node.base() + "/api/v1/metadata/" + epoch), 200);
         int held = listing.split("\"held\"\\s*:\\s*true", -1).length - 1;
-        if (held >= nodes.size()) {
+        if (held >= expected.size()) {
           break;
         }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(
-              "warm-up: node " + node.number() + " holds " + held + " of " + nodes.size()
+              "warm-up: node " + node.number() + " holds " + held + " of " + expected.size()
                   + " blobs of epoch " + epoch + " after " + timeoutSeconds + " s");
         }
-        Thread.sleep(100);
+        Thread.sleep(200);
       }
     }
     System.out.printf(
         Locale.ROOT,
-        "warm-up (not measured): every node published %s for epoch %d; all held everywhere"
-            + " after %.1f s%n",
-        size(bytes), epoch, (System.nanoTime() - started) / 1e9);
+        "warm-up (not measured): the same exchange for epoch %d (own blobs of %s); every node held"
+            + " all %d blobs after %.1f s%n",
+        epoch, size(bytes), expected.size(), (System.nanoTime() - started) / 1e9);
   }
 
   // ---------------------------------------------------------------- publishing
@@ -627,7 +660,8 @@ public final class MetadataExchangeBench {
    * parallel; answers the PUTs' latencies (ms).
    */
   private static double[] uploadVirtualBlobs(
-      List<Node> nodes, List<Expected> expected, int smallPerNode) throws Exception {
+      List<Node> nodes, List<Expected> expected, int smallPerNode, boolean report)
+      throws Exception {
     double[] millis = new double[nodes.size() * smallPerNode];
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<Thread> uploads = new ArrayList<>();
@@ -663,10 +697,12 @@ public final class MetadataExchangeBench {
     if (failure.get() != null) {
       throw new IllegalStateException("uploading the virtual members' blobs failed", failure.get());
     }
-    System.out.printf(
-        Locale.ROOT,
-        "virtual members' blobs uploaded to their hosts (not measured): %d in %.1f s%n",
-        millis.length, (System.nanoTime() - started) / 1e9);
+    if (report) {
+      System.out.printf(
+          Locale.ROOT,
+          "virtual members' blobs uploaded to their hosts (not measured): %d in %.1f s%n",
+          millis.length, (System.nanoTime() - started) / 1e9);
+    }
     return millis;
   }
 
