@@ -41,11 +41,6 @@ final class BodyBuffer {
     return true;
   }
 
-  /** Bytes appended so far. */
-  int size() {
-    return size;
-  }
-
   /** Bytes held in memory now, filled or not. */
   int capacity() {
     return bytes.length;

@@ -79,7 +79,6 @@ public class BodyReadingFilter extends HttpFilter {
             new BodyBuffer(limit, declared),
             limits.tooLarge(method, path),
             timeout,
-            declared,
             permit);
     reader.deadline(
         scheduler.schedule(
