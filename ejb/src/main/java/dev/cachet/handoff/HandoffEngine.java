@@ -176,20 +176,47 @@ public final class HandoffEngine {
         broadcastAttestation(epoch, state.ownStatement, state.ownAttestation, sends);
       }
     }
-    // Attest.
-    if (member && state.freeze != null && state.ownAttestation == null) {
+    // Attest (also done at once when the epoch freezes; here for the next committee coming later).
+    attest(committee, state, sends);
+  }
+
+  /**
+   * Signs this member's one attestation of the epoch, once it is frozen and the next committee is
+   * known: durable before sent, counted, and sent to every member of both committees. Called at
+   * every tick and as soon as the epoch freezes (not a tick later); one caller at a time signs.
+   */
+  private void attest(Committee committee, EpochState state, List<Runnable> sends) {
+    IdentityKey me = self.identityKey();
+    long epoch = committee.epoch();
+    if (!committee.contains(me)) {
+      return;
+    }
+    FreezeCertificate freeze;
+    synchronized (this) {
+      if (state.freeze == null || state.ownAttestation != null || state.attesting) {
+        return;
+      }
+      freeze = state.freeze;
+      state.attesting = true;
+    }
+    try {
       Optional<Committee> next = committees.find(epoch + 1);
-      if (next.isPresent()) {
-        HandoffStatement statement =
-            new HandoffStatement(epoch, KeySet.hash(next.get()), state.freeze.snapshot());
-        Attestation signed = new Attestation(me, self.sign(statement.signedBytes()));
-        Attestation kept = store.keepOwnAttestation(statement, signed); // durable before sent
-        synchronized (this) {
-          state.ownAttestation = kept;
-          state.ownStatement = statement;
-        }
-        acceptAttestation(committee, statement, kept);
-        broadcastAttestation(epoch, statement, kept, sends);
+      if (next.isEmpty()) {
+        return;
+      }
+      HandoffStatement statement =
+          new HandoffStatement(epoch, KeySet.hash(next.get()), freeze.snapshot());
+      Attestation signed = new Attestation(me, self.sign(statement.signedBytes()));
+      Attestation kept = store.keepOwnAttestation(statement, signed); // durable before sent
+      synchronized (this) {
+        state.ownAttestation = kept;
+        state.ownStatement = statement;
+      }
+      acceptAttestation(committee, statement, kept);
+      broadcastAttestation(epoch, statement, kept, sends);
+    } finally {
+      synchronized (this) {
+        state.attesting = false;
       }
     }
   }
@@ -286,7 +313,17 @@ public final class HandoffEngine {
     if (invalid.isPresent()) {
       throw new InvalidHandoffException("INVALID_FREEZE", invalid.get());
     }
-    return adoptFreeze(freeze) ? Received.NEW : Received.KNOWN;
+    if (!adoptFreeze(freeze)) {
+      return Received.KNOWN;
+    }
+    List<Runnable> sends = new ArrayList<>();
+    attest(committee, stateOf(freeze.epoch()), sends);
+    sends.forEach(Runnable::run);
+    return Received.NEW;
+  }
+
+  private synchronized EpochState stateOf(long epoch) {
+    return state(epoch);
   }
 
   /**
@@ -353,6 +390,7 @@ public final class HandoffEngine {
       for (Member m : union(epoch, Set.of(self.identityKey()))) {
         sends.add(() -> transport.sendFreeze(m, frozen));
       }
+      attest(committee, stateOf(epoch), sends);
     }
     return Received.NEW;
   }
@@ -676,6 +714,7 @@ public final class HandoffEngine {
     HandoffCertificate certificate;
     Instant lastSent;
     Instant lastFetch;
+    boolean attesting; // a caller is signing the attestation now
 
     Aggregator aggregator(Committee committee) {
       if (aggregator == null) {
