@@ -200,12 +200,11 @@ public final class HandoffEngine {
       state.attesting = true;
     }
     try {
-      Optional<Committee> next = committees.find(epoch + 1);
-      if (next.isEmpty()) {
+      Optional<HandoffStatement> attested = statementFor(epoch, freeze);
+      if (attested.isEmpty()) {
         return;
       }
-      HandoffStatement statement =
-          new HandoffStatement(epoch, KeySet.hash(next.get()), freeze.snapshot());
+      HandoffStatement statement = attested.get();
       Attestation signed = new Attestation(me, self.sign(statement.signedBytes()));
       Attestation kept = store.keepOwnAttestation(statement, signed); // durable before sent
       synchronized (this) {
@@ -648,17 +647,20 @@ public final class HandoffEngine {
 
   /**
    * The statement this node's own attestation was signed over: the frozen snapshot for the next
-   * committee, as {@link #stepEpoch} builds it (the freeze is kept before anything is signed).
+   * committee, as {@link #attest} builds it (the freeze is kept before anything is signed).
    */
   private Optional<HandoffStatement> statementSigned(
       long epoch, Optional<FreezeCertificate> freeze, Attestation own) {
-    Optional<Committee> next = committees.find(epoch + 1);
-    if (freeze.isEmpty() || next.isEmpty()) {
-      return Optional.empty();
-    }
-    HandoffStatement statement =
-        new HandoffStatement(epoch, KeySet.hash(next.get()), freeze.get().snapshot());
-    return own.verifies(statement) ? Optional.of(statement) : Optional.empty();
+    return freeze
+        .flatMap(frozen -> statementFor(epoch, frozen))
+        .filter(statement -> own.verifies(statement));
+  }
+
+  /** What a member of {@code epoch} attests: the frozen snapshot, for the next committee's keys. */
+  private Optional<HandoffStatement> statementFor(long epoch, FreezeCertificate freeze) {
+    return committees
+        .find(epoch + 1)
+        .map(next -> new HandoffStatement(epoch, KeySet.hash(next), freeze.snapshot()));
   }
 
   // ---- helpers ----

@@ -124,14 +124,16 @@ public final class MetadataExchange {
       List<Member> members = targets(epoch, Set.of(me));
       targets = distinctServers(epoch, members);
       OwnPush push = new OwnPush(signed);
+      Map<URI, Target> byServer = new HashMap<>();
       for (Member target : targets) {
         Target t = new Target(target);
         t.attempts = 1;
         t.inFlight = true;
         push.targets.put(target.identityKey(), t);
+        byServer.put(target.url(), t);
       }
-      for (Member member : members) { // the members on a server pushed to already, or on this one
-        Target server = serverOf(push, member);
+      for (Member member : members) { // an acknowledgement counts for every member on its server
+        Target server = byServer.get(member.url());
         if (server != null && server.member != member) {
           server.alsoFor.add(member.identityKey());
         }
@@ -286,13 +288,9 @@ public final class MetadataExchange {
    * benchmark found a store lookup per entry making every listing slow.
    */
   public List<Holding> holdings(long epoch) {
-    List<Held> held;
-    synchronized (this) {
-      held = new ArrayList<>(book.getOrDefault(epoch, Map.of()).values());
-    }
     List<Holding> out = new ArrayList<>();
     synchronized (this) {
-      for (Held h : held) {
+      for (Held h : book.getOrDefault(epoch, Map.of()).values()) {
         out.add(new Holding(h.announcement, h.blobHeld));
       }
     }
@@ -419,22 +417,12 @@ public final class MetadataExchange {
     if (t == null) {
       return;
     }
-    t.inFlight = false; // (an ack is the server's: it counts for every member on it)
+    t.inFlight = false;
     if (ok) {
       t.acked = true;
     } else {
       t.notBefore = clock.instant().plus(settings.backoff(t.attempts));
     }
-  }
-
-  /** The push target on {@code member}'s server (its URL), if any. */
-  private static Target serverOf(OwnPush push, Member member) {
-    for (Target t : push.targets.values()) {
-      if (t.member.url().equals(member.url())) {
-        return t;
-      }
-    }
-    return null;
   }
 
   private Optional<Committee> validityCommittee(long epoch) {
