@@ -155,7 +155,8 @@ public class HandoffBean {
     try {
       HandoffEngine running = engine();
       running.tick();
-      barrierStatus.update(running.barrier(committees.directory().currentEpoch()));
+      barrierStatus.update(
+          running.barrier(committees.directory().currentEpoch()), committees.epochs());
     } catch (RetryLaterException notYet) {
       // no identity yet
     }

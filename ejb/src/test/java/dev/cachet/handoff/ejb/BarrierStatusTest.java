@@ -1,0 +1,53 @@
+package dev.cachet.handoff.ejb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.clock.SlotClock;
+import dev.cachet.committee.Epochs;
+import dev.cachet.handoff.HandoffEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BarrierStatusTest {
+
+  private static final Instant GENESIS = Instant.parse("2026-01-01T00:00:00Z");
+
+  /** Epochs of 10 one-second slots, seen at {@code seconds} after genesis. */
+  private static Epochs at(long seconds) {
+    return new Epochs(
+        new SlotClock(
+            GENESIS,
+            Duration.ofSeconds(1),
+            Clock.fixed(GENESIS.plusSeconds(seconds), ZoneOffset.UTC)),
+        10);
+  }
+
+  private final BarrierStatus status = new BarrierStatus();
+
+  @Test
+  void nothingUntilTheFirstTick() {
+    assertThat(status.barrier()).isEmpty();
+  }
+
+  @Test
+  void aBarrierSeenInTheCurrentEpochIsShownAsItIs() {
+    HandoffEngine.Barrier passed = new HandoffEngine.Barrier(5, true, Optional.empty());
+    status.update(passed, at(59));
+
+    assertThat(status.barrier()).contains(passed);
+  }
+
+  @Test
+  void aPassedBarrierOfAnEndedEpochIsDownInTheNextUntilTheNextTick() {
+    status.update(new HandoffEngine.Barrier(5, true, Optional.empty()), at(60));
+
+    HandoffEngine.Barrier shown = status.barrier().orElseThrow();
+    assertThat(shown.epoch()).isEqualTo(6);
+    assertThat(shown.passed()).isFalse();
+    assertThat(shown.waitingFor()).hasValueSatisfying(w -> assertThat(w).contains("epoch 6"));
+  }
+}
