@@ -11,39 +11,44 @@ import java.util.Optional;
  * (Payara takes a singleton started on demand from a request thread, before the startup sequence
  * reached it, for a dependency cycle and fails the deployment).
  *
- * <p>A barrier seen in an epoch that has ended says nothing of the current one: from an epoch's
- * start until the next tick checks it (at most one exchange cadence), the barrier is down for that
- * reason. Without this a member reported ready in a new epoch on its last epoch's passed barrier
- * before it held the new one's certificate (HandoffIT caught it 200 ms into an epoch).
+ * <p>Each tick leaves the barrier of the current epoch and of the next (both are queries of
+ * committees, which are never rewritten, and of certificates, which are kept forever): from an
+ * epoch's start until the next tick, readiness shows the next epoch's barrier as the last tick saw
+ * it, so a member is never ready in a new epoch on its last epoch's passed barrier (HandoffIT
+ * caught that 200 ms into an epoch) and a node in no committee does not flap at each epoch's start.
+ * Should no tick have run for a whole epoch, the barrier is down until one does.
  */
 @ApplicationScoped
 public class BarrierStatus {
 
-  private record Seen(HandoffEngine.Barrier barrier, Epochs epochs) {}
+  private record Seen(HandoffEngine.Barrier current, HandoffEngine.Barrier next, Epochs epochs) {}
 
   private volatile Seen seen;
 
-  void update(HandoffEngine.Barrier barrier, Epochs epochs) {
-    this.seen = new Seen(barrier, epochs);
+  void update(HandoffEngine.Barrier current, HandoffEngine.Barrier next, Epochs epochs) {
+    this.seen = new Seen(current, next, epochs);
   }
 
   /**
-   * Empty until the handoff has ticked with the node's identity; down, waiting for the next tick,
-   * if the barrier last seen is of an earlier epoch than the current one.
+   * Empty until the handoff has ticked with the node's identity; else the barrier of the current
+   * epoch as the last tick saw it.
    */
   public Optional<HandoffEngine.Barrier> barrier() {
     Seen last = seen;
     if (last == null) {
       return Optional.empty();
     }
-    long current = last.epochs().currentEpoch();
-    if (last.barrier().epoch() == current) {
-      return Optional.of(last.barrier());
+    long epoch = last.epochs().currentEpoch();
+    if (last.current().epoch() == epoch) {
+      return Optional.of(last.current());
+    }
+    if (last.next().epoch() == epoch) {
+      return Optional.of(last.next());
     }
     return Optional.of(
         new HandoffEngine.Barrier(
-            current,
+            epoch,
             false,
-            Optional.of("epoch " + current + " began: its barrier is checked at the next tick")));
+            Optional.of("epoch " + epoch + " began: its barrier is checked at the next tick")));
   }
 }

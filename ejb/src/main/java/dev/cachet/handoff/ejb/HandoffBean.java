@@ -155,8 +155,9 @@ public class HandoffBean {
     try {
       HandoffEngine running = engine();
       running.tick();
+      long current = committees.directory().currentEpoch();
       barrierStatus.update(
-          running.barrier(committees.directory().currentEpoch()), committees.epochs());
+          running.barrier(current), running.barrier(current + 1), committees.epochs());
     } catch (RetryLaterException notYet) {
       // no identity yet
     }

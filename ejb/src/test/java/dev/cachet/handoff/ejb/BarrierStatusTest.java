@@ -36,18 +36,31 @@ class BarrierStatusTest {
   @Test
   void aBarrierSeenInTheCurrentEpochIsShownAsItIs() {
     HandoffEngine.Barrier passed = new HandoffEngine.Barrier(5, true, Optional.empty());
-    status.update(passed, at(59));
+    status.update(passed, waiting(6), at(59));
 
     assertThat(status.barrier()).contains(passed);
   }
 
   @Test
-  void aPassedBarrierOfAnEndedEpochIsDownInTheNextUntilTheNextTick() {
-    status.update(new HandoffEngine.Barrier(5, true, Optional.empty()), at(60));
+  void fromAnEpochsStartUntilTheNextTickTheNextEpochsBarrierAsLastSeenIsShown() {
+    status.update(new HandoffEngine.Barrier(5, true, Optional.empty()), waiting(6), at(60));
+
+    assertThat(status.barrier()).contains(waiting(6));
+  }
+
+  @Test
+  void anEpochNoTickSawIsDown() {
+    HandoffEngine.Barrier passed = new HandoffEngine.Barrier(5, true, Optional.empty());
+    status.update(passed, new HandoffEngine.Barrier(6, true, Optional.empty()), at(70));
 
     HandoffEngine.Barrier shown = status.barrier().orElseThrow();
-    assertThat(shown.epoch()).isEqualTo(6);
+    assertThat(shown.epoch()).isEqualTo(7);
     assertThat(shown.passed()).isFalse();
-    assertThat(shown.waitingFor()).hasValueSatisfying(w -> assertThat(w).contains("epoch 6"));
+    assertThat(shown.waitingFor()).hasValueSatisfying(w -> assertThat(w).contains("epoch 7"));
+  }
+
+  private static HandoffEngine.Barrier waiting(long epoch) {
+    return new HandoffEngine.Barrier(
+        epoch, false, Optional.of("the verified handoff certificate of epoch " + (epoch - 1)));
   }
 }
