@@ -11,7 +11,24 @@ public enum MessageKind {
   METADATA_ANNOUNCEMENT("cachet/metadata-announcement"),
 
   /** A member's one ready signal for an epoch's handoff (docs/protocol.md, "Epoch handoff"). */
-  HANDOFF_READY("cachet/handoff-ready");
+  HANDOFF_READY("cachet/handoff-ready"),
+
+  /**
+   * A coordinator's round-one request of a keysign session (docs/protocol.md, "Batched keysign").
+   */
+  KEYSIGN_COMMIT("cachet/keysign-commit"),
+
+  /** A participant's round-one answer: its commitments, or the signatures it holds already. */
+  KEYSIGN_COMMITMENTS("cachet/keysign-commitments"),
+
+  /** A coordinator's round-two request: the signing package. */
+  KEYSIGN_SIGN("cachet/keysign-sign"),
+
+  /** A participant's round-two answer: its signature shares. */
+  KEYSIGN_SHARES("cachet/keysign-shares"),
+
+  /** A session's signatures, sent by its coordinator to every participant. */
+  KEYSIGN_SIGNATURES("cachet/keysign-signatures");
 
   private final String tag;
 

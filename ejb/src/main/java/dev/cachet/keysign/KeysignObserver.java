@@ -1,0 +1,30 @@
+package dev.cachet.keysign;
+
+import dev.cachet.node.IdentityKey;
+
+/** What the keysign reports, for metrics and logs. */
+public interface KeysignObserver {
+
+  /** Why a session ended without signatures. */
+  enum Abort {
+    TIMEOUT,
+    INVALID_SHARE,
+    DIGEST_MISMATCH,
+    DIGEST_NOT_YET,
+    UNAVAILABLE
+  }
+
+  KeysignObserver NONE = new KeysignObserver() {};
+
+  default void sessionStarted(KeysignWire.Session session, int digests) {}
+
+  default void sessionSigned(KeysignWire.Session session, int digests, long durationMillis) {}
+
+  default void sessionAborted(KeysignWire.Session session, Abort cause, String detail) {}
+
+  default void culprit(long chainId, IdentityKey participant) {}
+
+  default void sharesReleased(long chainId, int digests) {}
+
+  default void signaturesStored(long chainId, int digests) {}
+}
