@@ -79,6 +79,55 @@ public class PeerClient {
     }
   }
 
+  /** A peer's answer to {@link #exchange}: the wire record, or the error code it refused with. */
+  public record Answer<T>(T value, int status, String errorCode) {
+    public boolean ok() {
+      return value != null;
+    }
+  }
+
+  /**
+   * POSTs {@code body} as JSON once (no retry: the caller's protocol decides what to do next) and
+   * reads a 2xx answer as {@code answer}, or a 4xx or 503 JSON error body's code.
+   *
+   * @throws PeerUnavailableException if no usable answer came (no connection, another 5xx, an
+   *     answer that is not the wire record)
+   */
+  public <T> Answer<T> exchange(URI base, String path, Object body, Class<T> answer) {
+    try (Response response =
+        client
+            .target(base)
+            .path(path)
+            .request(MediaType.APPLICATION_JSON_TYPE)
+            .post(Entity.entity(jsonb.toJson(body), MediaType.APPLICATION_JSON_TYPE))) {
+      int status = response.getStatus();
+      if (status >= 200 && status < 300) {
+        return new Answer<>(json(response, answer, base, path), status, null);
+      }
+      if ((status >= 400 && status < 500) || status == 503) {
+        return new Answer<>(null, status, errorCode(response.readEntity(String.class)));
+      }
+      throw new PeerUnavailableException(base + "/" + path + " answered " + status, null);
+    } catch (ProcessingException e) {
+      throw unavailable(base, path, e);
+    }
+  }
+
+  /** The {@code error} field of a JSON error body, or {@code UNKNOWN}. */
+  private String errorCode(String text) {
+    try {
+      ErrorCode parsed = jsonb.fromJson(text, ErrorCode.class);
+      return parsed == null || parsed.error == null ? "UNKNOWN" : parsed.error;
+    } catch (JsonbException e) {
+      return "UNKNOWN";
+    }
+  }
+
+  /** The code field of the JSON error body every Cachet node answers with. */
+  public static final class ErrorCode {
+    public String error;
+  }
+
   /** GETs JSON as {@code type}. */
   @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = PeerUnavailableException.class)
   public <T> T getJson(URI base, String path, Class<T> type) {

@@ -123,6 +123,35 @@ public class ErrorResponseComponents implements OASFilter {
         "MALFORMED_JSON, INVALID_NUMBER, INVALID_READY, INVALID_FREEZE, INVALID_ATTESTATION,"
             + " INVALID_ITEMS, INVALID_SNAPSHOT, INVALID_HASH, INVALID_IDENTITY_KEY,"
             + " INVALID_SIGNATURE, EPOCH_AHEAD; nothing stored");
+    RESPONSES.put(
+        "InvalidKeysignRequest",
+        "MALFORMED_JSON, INVALID_NUMBER, INVALID_KEY_ID, INVALID_DEALING, INVALID_KEY_PACKAGE (not"
+            + " a package, a share that fails its VSS commitment, another node's package),"
+            + " INVALID_IDENTITY_KEY, INVALID_CHAIN_ID, INVALID_BATCH_SIZE, INVALID_PENDING,"
+            + " NONCE_REGRESSION, INVALID_NONCE, INVALID_DIGEST; nothing stored");
+    RESPONSES.put(
+        "KeysignNotFound",
+        "KEY_NOT_FOUND, CHAIN_NOT_FOUND (the chain is not bound), SIGNATURE_NOT_FOUND");
+    RESPONSES.put(
+        "KeysignConflict",
+        "KEY_EXISTS (another package under the key id), CHAIN_BOUND (bound to another key),"
+            + " DIGEST_MISMATCH (a digest this node's chain observer did not give it),"
+            + " NOT_THE_COORDINATOR, SESSION_UNKNOWN; nothing stored");
+    RESPONSES.put("NonceStale", "NONCE_STALE: the nonce is below the chain's low; nothing stored");
+    RESPONSES.put(
+        "InvalidKeysignMessage",
+        "MALFORMED_JSON, INVALID_NUMBER, INVALID_KEYSIGN_MESSAGE, INVALID_IDENTITY_KEY,"
+            + " INVALID_SIGNATURE, INVALID_SIGNATURES (a FROST signature that does not verify),"
+            + " FROST_* (a signing package the FROST core refuses), EPOCH_AHEAD; nothing stored");
+    RESPONSES.put(
+        "NotAParticipant",
+        "NOT_A_PARTICIPANT: the signer is not a participant of the key; NOT_THE_COORDINATOR: a"
+            + " request not from the session's coordinator");
+    RESPONSES.put(
+        "DigestNotYet",
+        "DIGEST_NOT_YET (Retry-After): this node's chain observer has not given the digest yet;"
+            + " STATE_KEY_UNAVAILABLE; "
+            + DATABASE_DESCRIPTION);
     RESPONSES.put(DATABASE_UNAVAILABLE, DATABASE_DESCRIPTION);
     RESPONSES.put(
         REQUEST_TIMEOUT,

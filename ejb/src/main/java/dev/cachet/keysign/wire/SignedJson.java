@@ -1,0 +1,70 @@
+package dev.cachet.keysign.wire;
+
+import dev.cachet.keysign.InvalidKeysignException;
+import dev.cachet.keysign.SignedMessage;
+import dev.cachet.node.IdentityKey;
+import dev.cachet.peer.Ed25519;
+import dev.cachet.peer.MessageKind;
+import java.util.HexFormat;
+
+/**
+ * A signed keysign message on the wire: {@code {"epoch", "signer", "body", "signature"}}, the body
+ * the canonical bytes of its kind (docs/protocol.md) and every byte string lowercase hex. The kind
+ * is the endpoint's (each kind has its own path).
+ */
+public record SignedJson(Long epoch, String signer, String body, String signature) {
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  /** The largest body: a signing package of 100 digests from 1,000 signers is far below 1 MiB. */
+  static final int MAX_BODY_HEX = 2 * 512 * 1024;
+
+  public static SignedJson of(SignedMessage m) {
+    return new SignedJson(
+        m.epoch(), m.signer().hex(), HEX.formatHex(m.body()), HEX.formatHex(m.signature()));
+  }
+
+  /**
+   * @throws InvalidKeysignException {@code INVALID_KEYSIGN_MESSAGE} if a field is missing or not
+   *     lowercase hex of its length (the signature is checked by the engine)
+   */
+  public SignedMessage toMessage(MessageKind kind) {
+    if (epoch == null || signer == null || body == null || signature == null || epoch < 0) {
+      throw invalid("a keysign message has epoch, signer, body and signature");
+    }
+    if (body.isEmpty() || body.length() > MAX_BODY_HEX || !lowercaseHex(body)) {
+      throw invalid("the body is lowercase hex of at most " + MAX_BODY_HEX / 2 + " bytes");
+    }
+    if (signature.length() != 2 * Ed25519.SIGNATURE_LENGTH || !lowercaseHex(signature)) {
+      throw invalid("the signature is 64 bytes as lowercase hex");
+    }
+    return new SignedMessage(
+        kind, epoch, IdentityKey.parse(signer), HEX.parseHex(body), HEX.parseHex(signature));
+  }
+
+  private static boolean lowercaseHex(String s) {
+    if (s.length() % 2 != 0) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static InvalidKeysignException invalid(String why) {
+    return new InvalidKeysignException("INVALID_KEYSIGN_MESSAGE", why);
+  }
+
+  /** Paths of the peer endpoints, under the peer base URL. */
+  public static final String COMMIT = "api/v1/peer/keysign/commit";
+
+  public static final String SIGN = "api/v1/peer/keysign/sign";
+  public static final String SIGNATURES = "api/v1/peer/keysign/signatures";
+
+  /** The answer to a delivery of signatures: how many were new to the receiver. */
+  public record Delivered(Integer stored) {}
+}
