@@ -1,4 +1,4 @@
--- Cachet 0.3.0: batched threshold keysign (docs/protocol.md, "Batched keysign"). A chain's binding
+-- Cachet 0.2.0: batched threshold keysign (docs/protocol.md, "Batched keysign"). A chain's binding
 -- to its key and its pending range; each nonce's digest (from this node's chain observer) and, once
 -- signed, its FROST signature; and every session this node released signature shares in, written
 -- before the shares leave the node. The key packages themselves (secret shares) are vault records.

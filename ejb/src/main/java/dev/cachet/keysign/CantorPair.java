@@ -4,8 +4,9 @@ import java.math.BigInteger;
 
 /**
  * Cantor's pairing function over unsigned 32-bit inputs, {@code (x + y)(x + y + 1)/2 + y}, as
- * zetaclient computes its keysign bucket: an exact, unsigned 64-bit result (the largest, for {@code
- * 2^32 - 1} twice, is below {@code 2^64}).
+ * zetaclient computes its keysign bucket, exactly (as a {@link BigInteger}: for inputs whose sum
+ * reaches {@code 2^32} the result passes {@code 2^64}, where a 64-bit computation would wrap; no
+ * chain id and batch of a real chain come near it).
  */
 public final class CantorPair {
 

@@ -67,6 +67,18 @@ public final class KeysignEngine {
   /** The most round-one states kept for sessions other nodes coordinate. */
   static final int MAX_ROUNDS = 4096;
 
+  /** The most round-one states kept for one coordinator's sessions. */
+  static final int MAX_ROUNDS_PER_COORDINATOR = 64;
+
+  /**
+   * Batch size times threshold at most: a signing package of this many commitments (66 bytes each)
+   * is about 330 KB, its hex well within the 1 MiB peer message.
+   */
+  static final long MAX_BATCH_TIMES_THRESHOLD = 5000;
+
+  /** The most delivered signatures kept per chain for digests this node does not hold yet. */
+  static final int MAX_EARLY = 10_000;
+
   private final PeerSigner self;
   private final KeysignStore store;
   private final KeysignTransport transport;
@@ -111,6 +123,16 @@ public final class KeysignEngine {
     final long chainId;
     final KeysignKey key;
     final DigestBook book;
+
+    /** Per nonce, the last release of this node's shares for it: see {@link #checkNotLocked}. */
+    final Map<Long, Release> releases = new HashMap<>();
+
+    /**
+     * Verified signatures delivered for a digest this node's observer has not given it (yet): taken
+     * when it does. In memory only; bounded.
+     */
+    final Map<Long, SignedItem> early = new HashMap<>();
+
     long workBatch = -1;
     long readySince;
     long wakeAt = -1;
@@ -123,6 +145,9 @@ public final class KeysignEngine {
       this.book = book;
     }
   }
+
+  /** This node released shares for a nonce's digest to a coordinator at a time. */
+  private record Release(TxDigest digest, IdentityKey coordinator, long at) {}
 
   /** A participant's round-one state for another node's session. */
   private record Round(Session session, List<Item> items, RoundOneState state, long expiresAt) {}
@@ -235,6 +260,14 @@ public final class KeysignEngine {
     Batches.checkSize(batchSize);
     synchronized (lock) {
       KeysignKey key = key(keyId);
+      if ((long) batchSize * key.threshold() > MAX_BATCH_TIMES_THRESHOLD) {
+        throw new InvalidKeysignException(
+            "INVALID_BATCH_SIZE",
+            "a round-two request carries every signer's commitment of every digest: batch size"
+                + " times threshold is at most "
+                + MAX_BATCH_TIMES_THRESHOLD
+                + " so it fits a peer message");
+      }
       Chain held = chains.get(chainId);
       if (held != null) {
         if (!held.key.keyId().equals(keyId)) {
@@ -253,6 +286,12 @@ public final class KeysignEngine {
         store.digests(chainId).forEach(book::load);
       }
       Chain chain = new Chain(chainId, key, book);
+      if (held != null) { // the session in flight finishes into the new book
+        chain.running = held.running;
+        chain.releases.putAll(held.releases);
+        chain.early.putAll(held.early);
+        chain.retryAt = held.retryAt;
+      }
       chains.put(chainId, chain);
       drive(chain);
       return held == null ? Bound.CREATED : Bound.UPDATED;
@@ -290,6 +329,7 @@ public final class KeysignEngine {
           store.prune(chainId, low);
         }
         c.book.pending(low, high);
+        c.early.keySet().removeIf(n -> n < low);
         drive(c);
       }
       return view(c);
@@ -306,8 +346,14 @@ public final class KeysignEngine {
         return new Offer(nonce, batch, digest, c.book.entry(nonce).get().signature());
       }
       if (decided == Offered.STORED || decided == Offered.REPLACED) {
-        store.saveDigest(chainId, nonce, digest, Optional.empty());
+        SignedItem early = c.early.remove(nonce);
+        Optional<Signature> known =
+            early != null && early.digest().equals(digest)
+                ? Optional.of(early.signature())
+                : Optional.empty();
+        store.saveDigest(chainId, nonce, digest, known);
         c.book.offer(nonce, digest);
+        known.ifPresent(sig -> c.book.signed(nonce, digest, sig));
         drive(c);
       }
       return new Offer(nonce, batch, digest, Optional.empty());
@@ -399,7 +445,10 @@ public final class KeysignEngine {
       c.wakeAt = nextAttemptAt;
       wake(c, nextAttemptAt - now);
     }
-    if (c.running != null || !coordinatorOf(c, work.batch(), attempt).equals(self.identityKey())) {
+    // A session still running for another batch (one signed meanwhile by another attempt's
+    // coordinator) does not hold this one back: it ends in the background, within its timeout.
+    boolean busy = c.running != null && c.running.work.batch() == work.batch();
+    if (busy || !coordinatorOf(c, work.batch(), attempt).equals(self.identityKey())) {
       return;
     }
     if (now < c.retryAt) {
@@ -473,7 +522,7 @@ public final class KeysignEngine {
         return;
       }
       if (own.commitments().isEmpty()) {
-        succeed(own.signed());
+        adopt(self.identityKey(), own.signed());
         return;
       }
       commitments.put(chain.key.share().id(), own.commitments().get());
@@ -537,19 +586,12 @@ public final class KeysignEngine {
           note("INVALID_ANSWER");
           chosen.remove(p);
           if (!askNext()) {
-            fail(Abort.UNAVAILABLE, "answers that are not this session's");
+            fail(worst, worstDetail + "; and answers that are not this session's");
           }
           return;
         }
         if (answer.commitments().isEmpty()) {
-          if (signaturesOfWork(answer.signed())) {
-            succeed(answer.signed());
-          } else {
-            chosen.remove(p);
-            if (!askNext()) {
-              fail(Abort.UNAVAILABLE, "signatures from " + p + " that do not verify");
-            }
-          }
+          adopt(p, answer.signed());
           return;
         }
         BatchCommitments c = answer.commitments().get();
@@ -573,6 +615,7 @@ public final class KeysignEngine {
           switch (refusal == null ? "" : refusal) {
             case "DIGEST_MISMATCH" -> Abort.DIGEST_MISMATCH;
             case "DIGEST_NOT_YET" -> Abort.DIGEST_NOT_YET;
+            case "SESSION_IN_PROGRESS" -> Abort.PARTICIPANT_BUSY;
             default -> Abort.UNAVAILABLE;
           };
       if (worst == null || cause.ordinal() < worst.ordinal()) {
@@ -632,6 +675,11 @@ public final class KeysignEngine {
         if (shares.size() < chain.key.threshold()) {
           return;
         }
+        if (clock.getAsLong() >= started + settings.sessionTimeoutMillis()) {
+          // Past its deadline a session never signs: the participants' release locks rely on it.
+          fail(Abort.TIMEOUT, "the last shares came after the session's timeout");
+          return;
+        }
         List<Signature> signatures;
         try {
           signatures =
@@ -682,10 +730,15 @@ public final class KeysignEngine {
       return true;
     }
 
+    /** The chain as it is now (a rebinding replaces its object). */
+    Chain current() {
+      Chain now = chains.get(chain.chainId);
+      return now == null ? chain : now;
+    }
+
     void succeed(List<SignedItem> signed) {
       done = true;
-      storeSignatures(chain, signed);
-      chain.book.batchSigned();
+      storeSignatures(current(), signed);
       observer.sessionSigned(session, signed.size(), clock.getAsLong() - started);
       SignedMessage delivery =
           SignedMessage.sign(
@@ -722,13 +775,40 @@ public final class KeysignEngine {
     }
 
     void finish() {
-      if (chain.running == this) {
-        chain.running = null;
+      Chain now = current();
+      if (now.running == this) {
+        now.running = null;
       }
-      Chain current = chains.get(chain.chainId);
-      if (current != null) {
-        drive(current);
+      if (chains.get(chain.chainId) != null) {
+        drive(now);
       }
+    }
+
+    /**
+     * A participant holds signatures of some of the digests already (another coordinator's session
+     * signed them): this session stores those that verify and ends, and the chain plans its next
+     * session without them.
+     */
+    void adopt(IdentityKey from, List<SignedItem> signed) {
+      List<SignedItem> valid = new ArrayList<>();
+      for (SignedItem s : signed) {
+        boolean inWork =
+            work.items().stream()
+                .anyMatch(i -> i.nonce() == s.nonce() && i.digest().equals(s.digest()));
+        if (inWork && verifies(chain.key, s)) {
+          valid.add(s);
+        }
+      }
+      if (valid.isEmpty()) {
+        chosen.remove(from);
+        if (!askNext()) {
+          fail(Abort.UNAVAILABLE, "signatures from " + from + " that do not verify");
+        }
+        return;
+      }
+      done = true;
+      storeSignatures(current(), valid);
+      finish();
     }
   }
 
@@ -744,6 +824,10 @@ public final class KeysignEngine {
       Optional<DigestBook.Entry> e = c.book.entry(s.nonce());
       if (e.isPresent() && e.get().digest().equals(s.digest()) && e.get().signature().isEmpty()) {
         fresh.add(s);
+      } else if ((e.isEmpty() || !e.get().digest().equals(s.digest()))
+          && s.nonce() >= c.book.low()
+          && c.early.size() < MAX_EARLY) {
+        c.early.put(s.nonce(), s); // this node's observer has not shown that digest yet
       }
     }
     if (fresh.isEmpty()) {
@@ -753,6 +837,7 @@ public final class KeysignEngine {
     for (SignedItem s : fresh) {
       c.book.signed(s.nonce(), s.digest(), s.signature());
     }
+    c.book.batchSigned();
     observer.signaturesStored(c.chainId, fresh.size());
   }
 
@@ -787,9 +872,11 @@ public final class KeysignEngine {
           .ifPresent(sig -> held.add(new SignedItem(item.nonce(), item.digest(), sig)));
     }
     CommitAnswer answer;
-    if (held.size() == request.items().size()) {
+    if (!held.isEmpty()) {
+      // Some are signed here already: the coordinator takes those and plans again without them.
       answer = new CommitAnswer(s, self.identityKey(), Optional.empty(), held);
     } else {
+      checkNotLocked(c, request.items(), message.signer());
       RoundOneState state = new Signer(c.key.share(), random).commit(request.items().size());
       keep(
           new Round(
@@ -836,8 +923,13 @@ public final class KeysignEngine {
       }
     }
     checkItems(c, s.batch(), round.items()); // a digest replaced since round one
+    checkNotLocked(c, round.items(), message.signer());
     rounds.remove(s.name());
     store.recordRelease(s, round.items());
+    long now = clock.getAsLong();
+    for (Item item : round.items()) {
+      c.releases.put(item.nonce(), new Release(item.digest(), s.coordinator(), now));
+    }
     SignatureShares shares = round.state().sign(request.signingPackage());
     observer.sharesReleased(c.chainId, round.items().size());
     return SignedMessage.sign(
@@ -940,6 +1032,36 @@ public final class KeysignEngine {
     }
   }
 
+  /**
+   * The release lock: this node gives shares for a nonce's digest to one coordinator at a time. A
+   * session this node released shares in may still sign until its coordinator's deadline, at most
+   * one session timeout after the release; until then, another coordinator's session for the same
+   * digest is refused (503 {@code SESSION_IN_PROGRESS}). Since any two sets of {@code threshold}
+   * participants share one when {@code 2·threshold > n}, two coordinators then cannot both sign a
+   * digest in normal operation (they could only produce two valid signatures, never a wrong one).
+   * The same coordinator may try again at once: it retries only after its session ended.
+   */
+  private void checkNotLocked(Chain c, List<Item> items, IdentityKey coordinator) {
+    long now = clock.getAsLong();
+    for (Item item : items) {
+      Release r = c.releases.get(item.nonce());
+      if (r != null
+          && r.digest().equals(item.digest())
+          && !r.coordinator().equals(coordinator)
+          && now < r.at() + settings.sessionTimeoutMillis()) {
+        throw new RetryLaterException(
+            "SESSION_IN_PROGRESS",
+            "this node released shares for nonce "
+                + item.nonce()
+                + " to another coordinator's session, which may still sign",
+            Duration.ofMillis(Math.max(1, r.at() + settings.sessionTimeoutMillis() - now)));
+      }
+    }
+    if (c.releases.size() > 4 * MAX_ROUNDS) {
+      c.releases.values().removeIf(r -> now >= r.at() + settings.sessionTimeoutMillis());
+    }
+  }
+
   private void keep(Round round) {
     long now = clock.getAsLong();
     for (Iterator<Round> it = rounds.values().iterator(); it.hasNext(); ) {
@@ -949,6 +1071,20 @@ public final class KeysignEngine {
       } else {
         break; // kept in insertion order, so by expiry
       }
+    }
+    IdentityKey coordinator = round.session().coordinator();
+    int sameCoordinator = 0;
+    String oldest = null;
+    for (Map.Entry<String, Round> e : rounds.entrySet()) {
+      if (e.getValue().session().coordinator().equals(coordinator)) {
+        sameCoordinator++;
+        if (oldest == null) {
+          oldest = e.getKey();
+        }
+      }
+    }
+    if (sameCoordinator >= MAX_ROUNDS_PER_COORDINATOR) {
+      rounds.remove(oldest); // one coordinator's flood evicts only its own states
     }
     rounds.put(round.session().name(), round);
   }

@@ -11,6 +11,8 @@ public interface KeysignObserver {
     INVALID_SHARE,
     DIGEST_MISMATCH,
     DIGEST_NOT_YET,
+    /** A participant released shares for these digests to another coordinator moments ago. */
+    PARTICIPANT_BUSY,
     UNAVAILABLE
   }
 

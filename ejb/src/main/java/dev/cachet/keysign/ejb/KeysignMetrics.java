@@ -15,9 +15,10 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The keysign's metrics, per chain ({@code chain} tag): the next nonce ({@code low}) and digests
- * pending as gauges; batches and digests signed, session durations, aborts by cause and culprits
- * per participant. Each session's start, signatures and abort is logged with its batch, attempt and
- * coordinator.
+ * pending as gauges; batches and digests signed (stored here, from whichever coordinator), the
+ * sessions this node coordinated that signed and their durations, aborts by cause, culprits per
+ * participant, and the sessions this node released shares in. Each session's start, signatures and
+ * abort is logged with its batch, attempt and coordinator.
  */
 final class KeysignMetrics implements KeysignObserver {
 
@@ -56,8 +57,7 @@ final class KeysignMetrics implements KeysignObserver {
   @Override
   public void sessionSigned(KeysignWire.Session s, int digests, long durationMillis) {
     Tag chain = tag(s.chainId());
-    registry.counter("cachet.keysign.batches.signed", chain).inc();
-    registry.counter("cachet.keysign.digests.signed", chain).inc(digests);
+    registry.counter("cachet.keysign.sessions.signed", chain).inc();
     registry
         .timer("cachet.keysign.session.duration", chain)
         .update(Duration.ofMillis(durationMillis));
@@ -110,6 +110,7 @@ final class KeysignMetrics implements KeysignObserver {
 
   @Override
   public void signaturesStored(long chainId, int digests) {
-    registry.counter("cachet.keysign.signatures.stored", tag(chainId)).inc(digests);
+    registry.counter("cachet.keysign.batches.signed", tag(chainId)).inc();
+    registry.counter("cachet.keysign.digests.signed", tag(chainId)).inc(digests);
   }
 }

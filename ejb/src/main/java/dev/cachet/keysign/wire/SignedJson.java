@@ -16,7 +16,10 @@ public record SignedJson(Long epoch, String signer, String body, String signatur
 
   private static final HexFormat HEX = HexFormat.of();
 
-  /** The largest body: a signing package of 100 digests from 1,000 signers is far below 1 MiB. */
+  /**
+   * The largest body, as hex: the peer message limit. The largest signing package a bound chain
+   * makes (batch size times threshold at most 5,000) is about 330 KB.
+   */
   static final int MAX_BODY_HEX = 2 * 512 * 1024;
 
   public static SignedJson of(SignedMessage m) {

@@ -139,6 +139,10 @@ public class ErrorResponseComponents implements OASFilter {
             + " NOT_THE_COORDINATOR, SESSION_UNKNOWN; nothing stored");
     RESPONSES.put("NonceStale", "NONCE_STALE: the nonce is below the chain's low; nothing stored");
     RESPONSES.put(
+        "KeysignStale",
+        "NONCE_STALE (a nonce below this node's low), EPOCH_STALE (the message's epoch is before"
+            + " the previous one); nothing stored");
+    RESPONSES.put(
         "InvalidKeysignMessage",
         "MALFORMED_JSON, INVALID_NUMBER, INVALID_KEYSIGN_MESSAGE, INVALID_IDENTITY_KEY,"
             + " INVALID_SIGNATURE, INVALID_SIGNATURES (a FROST signature that does not verify),"
@@ -150,7 +154,8 @@ public class ErrorResponseComponents implements OASFilter {
     RESPONSES.put(
         "DigestNotYet",
         "DIGEST_NOT_YET (Retry-After): this node's chain observer has not given the digest yet;"
-            + " STATE_KEY_UNAVAILABLE; "
+            + " SESSION_IN_PROGRESS (Retry-After): this node released shares for a digest to"
+            + " another coordinator's session that may still sign; STATE_KEY_UNAVAILABLE; "
             + DATABASE_DESCRIPTION);
     RESPONSES.put(DATABASE_UNAVAILABLE, DATABASE_DESCRIPTION);
     RESPONSES.put(

@@ -59,6 +59,7 @@ public class KeysignAdminResource {
   @APIResponse(responseCode = "400", ref = "InvalidKeysignRequest")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
+  @APIResponse(responseCode = "503", ref = "ExchangeUnavailable")
   public Response deal(InputStream body) {
     KeysignRequests.Deal request = json.read(body, KeysignRequests.Deal.class);
     if (request.keyId() == null || request.threshold() == null || request.members() == null) {
@@ -94,7 +95,7 @@ public class KeysignAdminResource {
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "409", ref = "KeysignConflict")
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
-  @APIResponse(responseCode = "503", ref = "IdentityLoading")
+  @APIResponse(responseCode = "503", ref = "ExchangeUnavailable")
   public Response importKey(@PathParam("keyId") String keyId, InputStream body) {
     KeyIds.check(keyId);
     KeysignRequests.ImportKey request = json.read(body, KeysignRequests.ImportKey.class);
@@ -132,6 +133,7 @@ public class KeysignAdminResource {
   @APIResponse(responseCode = "404", ref = "KeysignNotFound")
   @APIResponse(responseCode = "409", ref = "KeysignConflict")
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
+  @APIResponse(responseCode = "503", ref = "ExchangeUnavailable")
   public Response bind(@PathParam("chainId") String chainId, InputStream body) {
     long chain = KeysignRequests.chainId(chainId);
     KeysignRequests.BindChain request = json.read(body, KeysignRequests.BindChain.class);

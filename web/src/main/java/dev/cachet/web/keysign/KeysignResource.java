@@ -46,7 +46,7 @@ public class KeysignResource {
       content = @Content(schema = @Schema(implementation = KeysignRequests.KeyDescription.class)))
   @APIResponse(responseCode = "400", ref = "InvalidKeysignRequest")
   @APIResponse(responseCode = "404", ref = "KeysignNotFound")
-  @APIResponse(responseCode = "503", ref = "IdentityLoading")
+  @APIResponse(responseCode = "503", ref = "ExchangeUnavailable")
   public KeysignRequests.KeyDescription key(@PathParam("keyId") String keyId) {
     return KeysignRequests.KeyDescription.of(keysign.key(keyId));
   }
@@ -67,6 +67,7 @@ public class KeysignResource {
   @APIResponse(responseCode = "400", ref = "InvalidKeysignRequest")
   @APIResponse(responseCode = "404", ref = "KeysignNotFound")
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
+  @APIResponse(responseCode = "503", ref = "ExchangeUnavailable")
   public KeysignRequests.ChainStatus pending(
       @PathParam("chainId") String chainId, InputStream body) {
     long chain = KeysignRequests.chainId(chainId);
@@ -100,6 +101,7 @@ public class KeysignResource {
   @APIResponse(responseCode = "404", ref = "KeysignNotFound")
   @APIResponse(responseCode = "410", ref = "NonceStale")
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
+  @APIResponse(responseCode = "503", ref = "ExchangeUnavailable")
   public Response digest(@PathParam("chainId") String chainId, InputStream body) {
     long chain = KeysignRequests.chainId(chainId);
     KeysignRequests.OfferDigest request = json.read(body, KeysignRequests.OfferDigest.class);
@@ -123,6 +125,7 @@ public class KeysignResource {
       content = @Content(schema = @Schema(implementation = KeysignRequests.SignedDigest.class)))
   @APIResponse(responseCode = "400", ref = "InvalidKeysignRequest")
   @APIResponse(responseCode = "404", ref = "KeysignNotFound")
+  @APIResponse(responseCode = "503", ref = "ExchangeUnavailable")
   public KeysignRequests.SignedDigest signature(
       @PathParam("chainId") String chainId, @PathParam("nonce") String nonce) {
     return KeysignRequests.SignedDigest.of(
@@ -142,6 +145,7 @@ public class KeysignResource {
       content = @Content(schema = @Schema(implementation = KeysignRequests.ChainStatus.class)))
   @APIResponse(responseCode = "400", ref = "InvalidKeysignRequest")
   @APIResponse(responseCode = "404", ref = "KeysignNotFound")
+  @APIResponse(responseCode = "503", ref = "ExchangeUnavailable")
   public KeysignRequests.ChainStatus chain(@PathParam("chainId") String chainId) {
     return KeysignRequests.ChainStatus.of(keysign.view(KeysignRequests.chainId(chainId)));
   }

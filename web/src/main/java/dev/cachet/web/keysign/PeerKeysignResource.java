@@ -43,7 +43,7 @@ public class PeerKeysignResource {
   @APIResponse(responseCode = "403", ref = "NotAParticipant")
   @APIResponse(responseCode = "404", ref = "KeysignNotFound")
   @APIResponse(responseCode = "409", ref = "KeysignConflict")
-  @APIResponse(responseCode = "410", ref = "NonceStale")
+  @APIResponse(responseCode = "410", ref = "KeysignStale")
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
   @APIResponse(responseCode = "503", ref = "DigestNotYet")
   public SignedJson commit(InputStream body) {
@@ -66,7 +66,9 @@ public class PeerKeysignResource {
   @APIResponse(responseCode = "403", ref = "NotAParticipant")
   @APIResponse(responseCode = "404", ref = "KeysignNotFound")
   @APIResponse(responseCode = "409", ref = "KeysignConflict")
+  @APIResponse(responseCode = "410", ref = "KeysignStale")
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
+  @APIResponse(responseCode = "503", ref = "DigestNotYet")
   public SignedJson sign(InputStream body) {
     return SignedJson.of(keysign.sign(read(body, MessageKind.KEYSIGN_SIGN)));
   }
@@ -87,7 +89,9 @@ public class PeerKeysignResource {
   @APIResponse(responseCode = "403", ref = "NotAParticipant")
   @APIResponse(responseCode = "404", ref = "KeysignNotFound")
   @APIResponse(responseCode = "409", ref = "KeysignConflict")
+  @APIResponse(responseCode = "410", ref = "KeysignStale")
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
+  @APIResponse(responseCode = "503", ref = "ExchangeUnavailable")
   public SignedJson.Delivered signatures(InputStream body) {
     return new SignedJson.Delivered(keysign.deliver(read(body, MessageKind.KEYSIGN_SIGNATURES)));
   }
