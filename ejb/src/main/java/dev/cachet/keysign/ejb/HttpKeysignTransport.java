@@ -13,12 +13,15 @@ import dev.cachet.peer.ejb.PeerCalls;
 import dev.cachet.peer.ejb.PeerClient;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The keysign's peer calls over HTTP, in the peer message lane. A participant is reached at the URL
  * the current committee gives its identity key (else the next one's, else the previous one's). A
  * refusal with a JSON error body is an answer (its code goes to the engine); no answer at all is
- * {@link Reply#UNAVAILABLE}. Calls are tried once: the engine decides what comes next.
+ * {@link Reply#UNAVAILABLE}. Calls are tried once: the engine decides what comes next. Every call
+ * is counted by kind, so the round trips per digest can be read from the node.
  */
 final class HttpKeysignTransport implements KeysignTransport {
 
@@ -26,13 +29,24 @@ final class HttpKeysignTransport implements KeysignTransport {
   private final PeerCalls calls;
   private final PeerHealth health;
   private final CommitteeDirectory committees;
+  private final MetricRegistry metrics;
 
   HttpKeysignTransport(
-      PeerClient client, PeerCalls calls, PeerHealth health, CommitteeDirectory committees) {
+      PeerClient client,
+      PeerCalls calls,
+      PeerHealth health,
+      CommitteeDirectory committees,
+      MetricRegistry metrics) {
     this.client = client;
     this.calls = calls;
     this.health = health;
     this.committees = committees;
+    this.metrics = metrics;
+  }
+
+  /** Counts a keysign call to a peer ({@code cachet_keysign_peer_calls_total{kind}}). */
+  private void counted(String kind) {
+    metrics.counter("cachet.keysign.peer.calls", new Tag("kind", kind)).inc();
   }
 
   @Override
@@ -42,12 +56,14 @@ final class HttpKeysignTransport implements KeysignTransport {
 
   @Override
   public void commit(IdentityKey to, SignedMessage request, Consumer<Reply> done) {
+    counted("commit");
     exchange(
         to, "keysign round one", SignedJson.COMMIT, request, MessageKind.KEYSIGN_COMMITMENTS, done);
   }
 
   @Override
   public void sign(IdentityKey to, SignedMessage request, Consumer<Reply> done) {
+    counted("sign");
     exchange(to, "keysign round two", SignedJson.SIGN, request, MessageKind.KEYSIGN_SHARES, done);
   }
 
@@ -58,6 +74,7 @@ final class HttpKeysignTransport implements KeysignTransport {
       return;
     }
     SignedJson body = SignedJson.of(signatures);
+    counted("signatures");
     calls.call(
         member.get(),
         "keysign signatures",

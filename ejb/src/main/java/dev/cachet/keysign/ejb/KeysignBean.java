@@ -117,7 +117,7 @@ public class KeysignBean {
                 new IdentitySigner(identity, self),
                 new RecordKeysignStore(vault, records),
                 new HttpKeysignTransport(
-                    client, peers.calls(), peers.health(), committees.directory()),
+                    client, peers.calls(), peers.health(), committees.directory(), metrics),
                 (task, delay) ->
                     scheduler.schedule(
                         new Repeating("a keysign chain's next step", task),
