@@ -445,9 +445,10 @@ public final class KeysignEngine {
       c.wakeAt = nextAttemptAt;
       wake(c, nextAttemptAt - now);
     }
-    // A session still running for another batch (one signed meanwhile by another attempt's
-    // coordinator) does not hold this one back: it ends in the background, within its timeout.
-    boolean busy = c.running != null && c.running.work.batch() == work.batch();
+    // A session still running that can sign nothing the book still needs (its digests were
+    // signed meanwhile by another attempt's coordinator, or replaced) does not hold the next one
+    // back: it ends in the background, within its timeout.
+    boolean busy = c.running != null && c.running.needed(c.book);
     if (busy || !coordinatorOf(c, work.batch(), attempt).equals(self.identityKey())) {
       return;
     }
@@ -713,6 +714,19 @@ public final class KeysignEngine {
       }
     }
 
+    /** Whether one of this session's digests is still held unsigned in {@code book}. */
+    boolean needed(DigestBook book) {
+      for (Item item : work.items()) {
+        Optional<DigestBook.Entry> e = book.entry(item.nonce());
+        if (e.isPresent()
+            && e.get().digest().equals(item.digest())
+            && e.get().signature().isEmpty()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** Whether {@code signed} is a verifying signature of every item of the work, in order. */
     boolean signaturesOfWork(List<SignedItem> signed) {
       if (signed.size() != work.items().size()) {
@@ -808,6 +822,7 @@ public final class KeysignEngine {
       }
       done = true;
       storeSignatures(current(), valid);
+      observer.sessionAdopted(session, valid.size());
       finish();
     }
   }

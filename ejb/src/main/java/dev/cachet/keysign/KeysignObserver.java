@@ -24,6 +24,9 @@ public interface KeysignObserver {
 
   default void sessionAborted(KeysignWire.Session session, Abort cause, String detail) {}
 
+  /** A session ended by taking signatures a participant held already (another session's). */
+  default void sessionAdopted(KeysignWire.Session session, int digests) {}
+
   default void culprit(long chainId, IdentityKey participant) {}
 
   default void sharesReleased(long chainId, int digests) {}

@@ -95,6 +95,11 @@ final class KeysignMetrics implements KeysignObserver {
   }
 
   @Override
+  public void sessionAdopted(KeysignWire.Session s, int digests) {
+    LOG.fine(() -> "keysign " + s + " took " + digests + " signatures a participant held already");
+  }
+
+  @Override
   public void culprit(long chainId, IdentityKey participant) {
     registry
         .counter("cachet.keysign.culprits", tag(chainId), new Tag("participant", participant.hex()))
