@@ -2,6 +2,7 @@ package dev.cachet.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachet.ProtocolDocument;
 import dev.cachet.committee.Committee;
 import dev.cachet.committee.Member;
 import dev.cachet.node.IdentityKey;
@@ -229,38 +230,16 @@ class HandoffDocumentTest {
     return out;
   }
 
-  /** The lines of the code block right after {@code marker}. */
   private static List<String> block(String marker, String fence) throws IOException {
-    List<String> lines = Files.readAllLines(PROTOCOL, StandardCharsets.UTF_8);
-    int at = lines.indexOf(marker);
-    assertThat(at).as("the marker %s in %s", marker, PROTOCOL).isNotNegative();
-    assertThat(lines.get(at + 1)).as("a code block right after %s", marker).isEqualTo(fence);
-    int end = lines.subList(at + 2, lines.size()).indexOf("```");
-    assertThat(end).as("the end of the code block after %s", marker).isNotNegative();
-    return lines.subList(at + 2, at + 2 + end);
+    return ProtocolDocument.block(marker, fence);
   }
 
-  /**
-   * The {@code name value} lines of the block after {@code marker}: {@code #} starts a comment, the
-   * value is the rest of the line without spaces, and a name may have several lines.
-   */
   static Map<String, List<String>> example(String marker) throws IOException {
-    Map<String, List<String>> values = new LinkedHashMap<>();
-    for (String line : block(marker, "```")) {
-      int comment = line.indexOf('#');
-      String[] parts = (comment < 0 ? line : line.substring(0, comment)).trim().split("\\s+", 2);
-      if (parts[0].isEmpty()) {
-        continue;
-      }
-      assertThat(parts).as("a name and a value: %s", line).hasSize(2);
-      values.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(parts[1].replaceAll("\\s", ""));
-    }
-    return values;
+    return ProtocolDocument.example(marker);
   }
 
   static String joined(Map<String, List<String>> example, String name) {
-    assertThat(example).as("the example names %s", name).containsKey(name);
-    return String.join("", example.get(name));
+    return ProtocolDocument.joined(example, name);
   }
 
   static JsonObject certificateJson() throws IOException {
