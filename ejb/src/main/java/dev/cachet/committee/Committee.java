@@ -70,6 +70,7 @@ public final class Committee {
           "a committee has at most " + MAX_MEMBERS + " members, not " + members.size());
     }
     Set<IdentityKey> seen = new HashSet<>();
+    Set<Long> validators = new HashSet<>();
     List<Member> canonical = new ArrayList<>(members.size());
     long total = 0;
     for (Member member : members) {
@@ -91,8 +92,17 @@ public final class Committee {
         throw new InvalidCommitteeException("the stakes sum beyond 2^63 - 1");
       }
       checkName(member);
+      if (member.duty().isPresent() && !validators.add(member.duty().get().validatorIndex())) {
+        throw new InvalidCommitteeException(
+            "validator " + member.duty().get().validatorIndex() + " appears more than once");
+      }
       canonical.add(
-          new Member(member.name(), member.identityKey(), member.stake(), checkUrl(member.url())));
+          new Member(
+              member.name(),
+              member.identityKey(),
+              member.stake(),
+              checkUrl(member.url()),
+              member.duty()));
     }
     canonical.sort(Comparator.comparing(Member::identityKey));
     return new Committee(epoch, canonical, total);
@@ -179,6 +189,23 @@ public final class Committee {
 
   public boolean contains(IdentityKey key) {
     return byKey.containsKey(key);
+  }
+
+  /** The members with a checkpoint duty, in ascending order of identity key. */
+  public List<Member> validators() {
+    return members.stream().filter(m -> m.duty().isPresent()).toList();
+  }
+
+  /**
+   * The proposer of {@code slot}: the member at position {@code slot mod m} among the {@code m}
+   * members with a checkpoint duty, ordered by identity key; empty if none has one.
+   */
+  public Optional<Member> proposerOf(long slot) {
+    List<Member> validators = validators();
+    if (validators.isEmpty() || slot < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(validators.get((int) (slot % validators.size())));
   }
 
   public Quorum quorum() {

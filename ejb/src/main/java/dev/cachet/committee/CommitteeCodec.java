@@ -11,44 +11,66 @@ import java.util.List;
  * The canonical bytes of a committee (docs/protocol.md, "Committee"): how it is stored, and what a
  * committee digest is computed over. Version 1: {@code u8 1 || u64 epoch || u32 n ||} n times
  * {@code identityKey[32] || u64 stake || u16 len || name (UTF-8) || u16 len || url (ASCII)}, the
- * members in ascending order of identity key, integers big-endian.
+ * members in ascending order of identity key, integers big-endian. Version 2, written only when a
+ * member has a checkpoint duty (so every committee without one keeps its bytes and digests): each
+ * member then ends with {@code u8 0}, or {@code u8 1 || u64 validatorIndex || u16 len ||
+ * attestationKey || u16 len || proposalKey}.
  */
 public final class CommitteeCodec {
 
   static final byte VERSION = 1;
 
+  /** The version with checkpoint duties. */
+  static final byte VERSION_DUTIES = 2;
+
   private CommitteeCodec() {}
 
   public static byte[] encode(Committee committee) {
-    List<byte[]> names = new ArrayList<>();
-    List<byte[]> urls = new ArrayList<>();
-    int size = 1 + 8 + 4;
-    for (Member m : committee.members()) {
-      byte[] name = m.name().getBytes(StandardCharsets.UTF_8);
-      byte[] url = m.url().toString().getBytes(StandardCharsets.US_ASCII);
-      names.add(name);
-      urls.add(url);
-      size += IdentityKey.LENGTH + 8 + 2 + name.length + 2 + url.length;
+    boolean duties = committee.members().stream().anyMatch(m -> m.duty().isPresent());
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    try {
+      out.writeByte(duties ? VERSION_DUTIES : VERSION);
+      out.writeLong(committee.epoch());
+      out.writeInt(committee.members().size());
+      for (Member m : committee.members()) {
+        byte[] name = m.name().getBytes(StandardCharsets.UTF_8);
+        byte[] url = m.url().toString().getBytes(StandardCharsets.US_ASCII);
+        out.write(m.identityKey().bytes());
+        out.writeLong(m.stake());
+        out.writeShort(name.length);
+        out.write(name);
+        out.writeShort(url.length);
+        out.write(url);
+        if (duties) {
+          if (m.duty().isEmpty()) {
+            out.writeByte(0);
+          } else {
+            CheckpointDuty d = m.duty().get();
+            out.writeByte(1);
+            out.writeLong(d.validatorIndex());
+            out.writeShort(d.attestationKey().length);
+            out.write(d.attestationKey());
+            out.writeShort(d.proposalKey().length);
+            out.write(d.proposalKey());
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    ByteBuffer out = ByteBuffer.allocate(size);
-    out.put(VERSION).putLong(committee.epoch()).putInt(committee.members().size());
-    for (int i = 0; i < committee.members().size(); i++) {
-      Member m = committee.members().get(i);
-      out.put(m.identityKey().bytes()).putLong(m.stake());
-      out.putShort((short) names.get(i).length).put(names.get(i));
-      out.putShort((short) urls.get(i).length).put(urls.get(i));
-    }
-    return out.array();
+    return bytes.toByteArray();
   }
 
   /**
-   * @throws IllegalArgumentException if {@code bytes} are not a version-1 committee
+   * @throws IllegalArgumentException if {@code bytes} are not a version-1 or version-2 committee
    */
   public static Committee decode(byte[] bytes) {
     try {
       ByteBuffer in = ByteBuffer.wrap(bytes);
-      if (in.get() != VERSION) {
-        throw new IllegalArgumentException("not a version " + VERSION + " committee");
+      byte version = in.get();
+      if (version != VERSION && version != VERSION_DUTIES) {
+        throw new IllegalArgumentException("not a version 1 or 2 committee");
       }
       long epoch = in.getLong();
       int n = in.getInt();
@@ -64,15 +86,33 @@ public final class CommitteeCodec {
         in.get(name);
         byte[] url = new byte[Short.toUnsignedInt(in.getShort())];
         in.get(url);
+        java.util.Optional<CheckpointDuty> duty = java.util.Optional.empty();
+        if (version == VERSION_DUTIES) {
+          int flag = in.get();
+          if (flag == 1) {
+            long validator = in.getLong();
+            byte[] attestation = new byte[Short.toUnsignedInt(in.getShort())];
+            in.get(attestation);
+            byte[] proposal = new byte[Short.toUnsignedInt(in.getShort())];
+            in.get(proposal);
+            duty = java.util.Optional.of(new CheckpointDuty(validator, attestation, proposal));
+          } else if (flag != 0) {
+            throw new IllegalArgumentException("a member's duty flag is 0 or 1");
+          }
+        }
         members.add(
             new Member(
                 new String(name, StandardCharsets.UTF_8),
                 IdentityKey.of(key),
                 stake,
-                URI.create(new String(url, StandardCharsets.US_ASCII))));
+                URI.create(new String(url, StandardCharsets.US_ASCII)),
+                duty));
       }
       if (in.hasRemaining()) {
         throw new IllegalArgumentException("bytes after the committee");
+      }
+      if (version == VERSION_DUTIES && members.stream().allMatch(m -> m.duty().isEmpty())) {
+        throw new IllegalArgumentException("a version 2 committee has a member with a duty");
       }
       return Committee.of(epoch, members);
     } catch (java.nio.BufferUnderflowException | InvalidCommitteeException e) {

@@ -2,6 +2,7 @@ package dev.cachet.web.committee;
 
 import dev.cachet.committee.Committee;
 import dev.cachet.committee.Member;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -16,12 +17,29 @@ public record CommitteeDescription(
     long quorumStake,
     long validityStake) {
 
-  /** A member: its identity key in lowercase hex, its peer base URL in canonical form. */
-  public record MemberDescription(String name, String identityKey, long stake, String url) {
+  /**
+   * A member: its identity key in lowercase hex, its peer base URL in canonical form, and its
+   * checkpoint duty's validator index and keys (absent when it has none).
+   */
+  public record MemberDescription(
+      String name,
+      String identityKey,
+      long stake,
+      String url,
+      Long validatorIndex,
+      String attestationKey,
+      String proposalKey) {
 
     static MemberDescription of(Member member) {
+      HexFormat hex = HexFormat.of();
       return new MemberDescription(
-          member.name(), member.identityKey().hex(), member.stake(), member.url().toString());
+          member.name(),
+          member.identityKey().hex(),
+          member.stake(),
+          member.url().toString(),
+          member.duty().map(d -> d.validatorIndex()).orElse(null),
+          member.duty().map(d -> hex.formatHex(d.attestationKey())).orElse(null),
+          member.duty().map(d -> hex.formatHex(d.proposalKey())).orElse(null));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.cachet.web.committee;
 
+import dev.cachet.committee.CheckpointDuty;
 import dev.cachet.committee.Committee;
 import dev.cachet.committee.InvalidCommitteeException;
 import dev.cachet.committee.Member;
@@ -9,6 +10,7 @@ import dev.cachet.web.validation.ErrorCode;
 import dev.cachet.web.validation.Required;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -29,8 +31,20 @@ public final class CommitteeRequests {
   public record SetCommittee(
       @Required(payload = ErrorCode.InvalidCommittee.class) List<MemberEntry> members) {}
 
-  /** A member as the operator gives it: the identity key in lowercase hex, the peer base URL. */
-  public record MemberEntry(String name, String identityKey, Long stake, String url) {}
+  /**
+   * A member as the operator gives it: the identity key in lowercase hex, the peer base URL, and,
+   * for a member whose node runs a validator for checkpoints, its index and XMSS^MT public keys
+   * (lowercase hex, as {@code GET /api/v1/keys/{validatorIndex}/{role}} shows {@code publicKey}):
+   * all three or none.
+   */
+  public record MemberEntry(
+      String name,
+      String identityKey,
+      Long stake,
+      String url,
+      Long validatorIndex,
+      String attestationKey,
+      String proposalKey) {}
 
   /**
    * An epoch from a path: a whole number from 0 (digits only).
@@ -74,10 +88,40 @@ public final class CommitteeRequests {
               entry.name(),
               IdentityKey.parse(entry.identityKey()),
               entry.stake(),
-              Committee.parseUrl(entry.url())));
+              Committee.parseUrl(entry.url()),
+              duty(entry, field)));
     }
     return Committee.of(epoch, members);
   }
+
+  private static Optional<CheckpointDuty> duty(MemberEntry entry, String field) {
+    int given =
+        (entry.validatorIndex() == null ? 0 : 1)
+            + (entry.attestationKey() == null ? 0 : 1)
+            + (entry.proposalKey() == null ? 0 : 1);
+    if (given == 0) {
+      return Optional.empty();
+    }
+    if (given != 3) {
+      throw new InvalidCommitteeException(
+          field + " has validatorIndex, attestationKey and proposalKey, or none of them");
+    }
+    return Optional.of(
+        new CheckpointDuty(
+            entry.validatorIndex(),
+            hex(entry.attestationKey(), field + ".attestationKey"),
+            hex(entry.proposalKey(), field + ".proposalKey")));
+  }
+
+  private static byte[] hex(String text, String field) {
+    if (text.isEmpty() || text.length() % 2 != 0 || !text.chars().allMatch(KEY_HEX::test)) {
+      throw new InvalidCommitteeException(field + " is lowercase hex");
+    }
+    return java.util.HexFormat.of().parseHex(text);
+  }
+
+  private static final java.util.function.IntPredicate KEY_HEX =
+      c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
 
   private static void required(Object value, String field) {
     if (value == null) {

@@ -99,6 +99,29 @@ class CommitteeRequestsTest {
   }
 
   @Test
+  void readsAMembersCheckpointDutyAllThreeFieldsOrNone() {
+    String withDuty =
+        "{\"name\":\"a\",\"identityKey\":\"%s\",\"stake\":1,\"url\":\"http://127.0.0.1:9001\","
+                .formatted(KEY_A)
+            + "\"validatorIndex\":12,\"attestationKey\":\""
+            + "0a".repeat(68)
+            + "\",\"proposalKey\":\""
+            + "0b".repeat(68)
+            + "\"}";
+    Committee committee = read(body(withDuty, member("b", KEY_B, "2", "http://127.0.0.1:9002")));
+    assertThat(committee.members().get(0).duty().orElseThrow().validatorIndex()).isEqualTo(12);
+    assertThat(committee.members().get(0).duty().orElseThrow().proposalKey()).hasSize(68);
+    assertThat(committee.members().get(1).duty()).isEmpty();
+    refused(
+        body(withDuty.replace(",\"proposalKey\":\"" + "0b".repeat(68) + "\"", "")),
+        "INVALID_COMMITTEE");
+    refused(body(withDuty.replace("0a".repeat(68), "0A".repeat(68))), "INVALID_COMMITTEE");
+    refused(
+        body(withDuty.replace("\"validatorIndex\":12", "\"validatorIndex\":1.5")),
+        "INVALID_NUMBER");
+  }
+
+  @Test
   void refusesWhatCannotBeACommittee() {
     String a = member("a", KEY_A, "1", "http://127.0.0.1:9001");
     refused(body(a, member("again", KEY_A, "1", "http://127.0.0.1:9009")), "INVALID_COMMITTEE");
