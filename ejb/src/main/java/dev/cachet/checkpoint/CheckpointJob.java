@@ -89,6 +89,7 @@ public final class CheckpointJob {
   private final BlockExecutor executor;
   private final Executor runner;
   private final Attester attester;
+  private final boolean startedMidSlot;
 
   private final TreeMap<Integer, Block> received = new TreeMap<>();
   private final List<Executed> executed = new ArrayList<>();
@@ -100,8 +101,19 @@ public final class CheckpointJob {
   private CheckpointProposal proposal;
   private Outcome outcome;
 
+  /**
+   * @param startedMidSlot whether this node came up after the slot began: then a first block seen
+   *     with an index above 0 means the earlier ones were missed for good, and the job skips the
+   *     slot; otherwise an early block only waits for its predecessors (the network reorders)
+   */
   public CheckpointJob(
-      long slot, Tip base, BlockExecutor executor, Executor runner, Attester attester) {
+      long slot,
+      Tip base,
+      BlockExecutor executor,
+      Executor runner,
+      Attester attester,
+      boolean startedMidSlot) {
+    this.startedMidSlot = startedMidSlot;
     this.slot = slot;
     this.base = Objects.requireNonNull(base, "base");
     this.executor = Objects.requireNonNull(executor, "executor");
@@ -235,7 +247,7 @@ public final class CheckpointJob {
 
   private Received take(Block block) {
     int index = block.index();
-    if (received.isEmpty() && executed.isEmpty() && index > 0) {
+    if (startedMidSlot && received.isEmpty() && executed.isEmpty() && index > 0) {
       skipping = true; // the node started mid-slot: the earlier blocks never come
     }
     if (skipping) {

@@ -30,7 +30,7 @@ class CheckpointJobTest {
         return new LedgerExecutor().execute(state, txs);
       };
   private final CheckpointJob job =
-      new CheckpointJob(SLOT, genesisTip(), recording, runner, sent::add);
+      new CheckpointJob(SLOT, genesisTip(), recording, runner, sent::add, false);
 
   @Test
   void happyPathFiveBlocksAreExecutedAsTheyArriveAndTheCheckpointIsAttested() {
@@ -52,9 +52,11 @@ class CheckpointJobTest {
   @Test
   void outOfOrderBlocksWaitForTheirPredecessorsAndRunInIndexOrder() {
     List<Block> blocks = blocks(SLOT, genesisTip(), 5);
-    job.block(proposal(blocks.get(0)));
     job.block(proposal(blocks.get(3)));
     job.block(proposal(blocks.get(1)));
+    runner.runAll();
+    assertThat(job.executed()).as("nothing runs before block 0").isEmpty();
+    job.block(proposal(blocks.get(0)));
     job.block(proposal(blocks.get(2)));
     job.checkpoint(checkpoint(blocks));
     runner.runAll();
@@ -76,7 +78,8 @@ class CheckpointJobTest {
   }
 
   @Test
-  void aJobWhoseFirstBlockIsNotIndexZeroSkipsTheSlot() {
+  void aJobOfANodeStartedMidSlotWhoseFirstBlockIsNotIndexZeroSkipsTheSlot() {
+    CheckpointJob job = new CheckpointJob(SLOT, genesisTip(), recording, runner, sent::add, true);
     List<Block> blocks = blocks(SLOT, genesisTip(), 5);
     assertThat(job.block(proposal(blocks.get(2)))).isEqualTo(Received.IGNORED);
     job.block(proposal(blocks.get(3)));
@@ -234,7 +237,8 @@ class CheckpointJobTest {
     // This slot's proposer builds on genesis, not on the published tip: its parent is unknown.
     Chains.ManualExecutor r = new Chains.ManualExecutor();
     List<CheckpointHeader> out = new ArrayList<>();
-    CheckpointJob onTip = new CheckpointJob(SLOT, published, new LedgerExecutor(), r, out::add);
+    CheckpointJob onTip =
+        new CheckpointJob(SLOT, published, new LedgerExecutor(), r, out::add, false);
     List<Block> stale = blocks(SLOT, tip, 2);
     stale.forEach(b -> onTip.block(proposal(b)));
     onTip.checkpoint(checkpoint(stale));
@@ -249,7 +253,8 @@ class CheckpointJobTest {
         new BlockHeader(
             SLOT, h1.blockNumber(), 1, published.archive(), h1.stateRoot(), h1.txRoot(), 1);
     Chains.ManualExecutor r2 = new Chains.ManualExecutor();
-    CheckpointJob second = new CheckpointJob(SLOT, published, new LedgerExecutor(), r2, out::add);
+    CheckpointJob second =
+        new CheckpointJob(SLOT, published, new LedgerExecutor(), r2, out::add, false);
     second.block(proposal(good.get(0)));
     second.block(
         proposal(new Block(wrongSlotParent, wrongSlotParent.archive(), good.get(1).txs())));
