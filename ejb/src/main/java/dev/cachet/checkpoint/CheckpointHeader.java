@@ -46,6 +46,17 @@ public record CheckpointHeader(
         .array();
   }
 
+  /**
+   * @throws InvalidCheckpointMessageException unless exactly one encoded header
+   */
+  public static CheckpointHeader decode(byte[] bytes) {
+    if (bytes.length != ENCODED_LENGTH) {
+      throw new InvalidCheckpointMessageException(
+          "a checkpoint header is " + ENCODED_LENGTH + " bytes, not " + bytes.length);
+    }
+    return decode(ByteBuffer.wrap(bytes));
+  }
+
   static CheckpointHeader decode(ByteBuffer in) {
     return new CheckpointHeader(
         in.getLong(), in.getLong(), in.getLong(), BlockHeader.read32(in), BlockHeader.read32(in));

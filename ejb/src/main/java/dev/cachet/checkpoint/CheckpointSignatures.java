@@ -26,9 +26,14 @@ import java.util.Optional;
  */
 public final class CheckpointSignatures {
 
-  private final XmssParameters fallback;
+  private final java.util.function.Supplier<XmssParameters> fallback;
 
   public CheckpointSignatures(XmssParameters fallback) {
+    this(() -> fallback);
+  }
+
+  /** With the committee's parameter set looked up when a key without an OID is read. */
+  public CheckpointSignatures(java.util.function.Supplier<XmssParameters> fallback) {
     this.fallback = fallback;
   }
 
@@ -106,6 +111,6 @@ public final class CheckpointSignatures {
               .orElseThrow(() -> new XmssEncodingException("no RFC 8391 set has OID " + oid));
       return XmssPublicKey.fromRfcBytes(named, key);
     }
-    return XmssPublicKey.fromRfcBytes(fallback, key);
+    return XmssPublicKey.fromRfcBytes(fallback.get(), key);
   }
 }

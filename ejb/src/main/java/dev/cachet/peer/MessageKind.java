@@ -28,7 +28,10 @@ public enum MessageKind {
   KEYSIGN_SHARES("cachet/keysign-shares"),
 
   /** A session's signatures, sent by its coordinator to every participant. */
-  KEYSIGN_SIGNATURES("cachet/keysign-signatures");
+  KEYSIGN_SIGNATURES("cachet/keysign-signatures"),
+
+  /** Transactions a member relays to every member's checkpoint pool (docs/protocol.md §12). */
+  CHECKPOINT_TXS("cachet/checkpoint-txs");
 
   private final String tag;
 

@@ -53,7 +53,12 @@ public final class EdgeRules {
 
   /** What peers read from a node (the rest of the peer listener's API is under {@link #PEER}). */
   private static final List<String> PEER_READS =
-      List.of(BLOBS, "/api/v1/committees", "/api/v1/metadata", "/api/v1/handoff/certificates");
+      List.of(
+          BLOBS,
+          "/api/v1/committees",
+          "/api/v1/metadata",
+          "/api/v1/handoff/certificates",
+          "/api/v1/checkpoints");
 
   /**
    * The refusal of a request that came in on the peer listener: it serves {@code /api/v1/peer/**}

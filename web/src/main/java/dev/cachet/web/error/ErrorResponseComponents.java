@@ -157,6 +157,14 @@ public class ErrorResponseComponents implements OASFilter {
             + " SESSION_IN_PROGRESS (Retry-After): this node released shares for a digest to"
             + " another coordinator's session that may still sign; STATE_KEY_UNAVAILABLE; "
             + DATABASE_DESCRIPTION);
+    RESPONSES.put(
+        "InvalidCheckpointMessage",
+        "MALFORMED_JSON, INVALID_NUMBER, INVALID_CHECKPOINT_MESSAGE (a field missing, not lowercase"
+            + " hex, not the encoding of docs/protocol.md §12), INVALID_HEX, INVALID_IDENTITY_KEY,"
+            + " INVALID_SIGNATURE (a relay's), INVALID_SLOT, EPOCH_AHEAD; nothing stored");
+    RESPONSES.put(
+        "CheckpointNotFound",
+        "CHECKPOINT_NOT_FOUND: this node holds no published checkpoint of the slot");
     RESPONSES.put(DATABASE_UNAVAILABLE, DATABASE_DESCRIPTION);
     RESPONSES.put(
         REQUEST_TIMEOUT,

@@ -1,0 +1,2 @@
+/** The checkpoint messages' JSON wire records, shared by the peer client and the resources. */
+package dev.cachet.checkpoint.wire;
