@@ -61,6 +61,9 @@ public final class CheckpointNode {
 
     void stored(Published published);
 
+    /** The published checkpoint of {@code slot} from a member that holds it, if any does. */
+    Optional<Published> fetch(long slot);
+
     void outcome(long slot, CheckpointJob.Outcome outcome);
   }
 
@@ -122,6 +125,8 @@ public final class CheckpointNode {
 
   private final Object lock = new Object();
   private CheckpointJob.Tip tip;
+  private long tipSlot = -1; // the slot of the checkpoint the tip is after; -1: genesis
+  private boolean catchingUp;
   private final Map<Bytes32, Tx> pool = new LinkedHashMap<>();
   private final TreeMap<Long, CheckpointJob> jobs = new TreeMap<>();
   private final TreeMap<Long, CheckpointJob.Outcome> outcomes = new TreeMap<>();
@@ -358,7 +363,44 @@ public final class CheckpointNode {
       return false;
     }
     synchronized (lock) {
-      return adopt(p);
+      if (adopt(p)) {
+        return true;
+      }
+      if (p.header().slot() <= tipSlot + 1 || catchingUp) {
+        return false;
+      }
+      catchingUp = true; // this node missed checkpoints (it was down): fetch them, in order
+    }
+    ports.executor().execute(() -> catchUp(p));
+    return false;
+  }
+
+  /** Fetches and adopts the published checkpoints between the tip and {@code latest}. */
+  private void catchUp(Published latest) {
+    try {
+      long from;
+      synchronized (lock) {
+        from = tipSlot + 1;
+      }
+      for (long slot = from; slot < latest.header().slot(); slot++) {
+        Optional<Published> fetched = ports.fetch(slot);
+        Optional<Committee> committee = ports.committeeOf(slot);
+        if (fetched.isPresent()
+            && committee.isPresent()
+            && fetched.get().header().slot() == slot
+            && quorumAttested(committee.get(), fetched.get())) {
+          synchronized (lock) {
+            adopt(fetched.get());
+          }
+        }
+      }
+      synchronized (lock) {
+        adopt(latest);
+      }
+    } finally {
+      synchronized (lock) {
+        catchingUp = false;
+      }
     }
   }
 
@@ -399,6 +441,7 @@ public final class CheckpointNode {
       return false;
     }
     tip = next.get();
+    tipSlot = slot;
     published.put(slot, p);
     for (Block b : p.blocks()) {
       for (Tx tx : b.txs()) {

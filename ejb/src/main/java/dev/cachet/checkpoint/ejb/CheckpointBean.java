@@ -437,6 +437,29 @@ public class CheckpointBean {
     }
 
     @Override
+    public Optional<CheckpointNode.Published> fetch(long slot) {
+      Optional<Committee> committee = committeeOf(slot);
+      if (committee.isEmpty()) {
+        return Optional.empty();
+      }
+      for (Member m : committee.get().members()) {
+        if (m.identityKey().equals(self)) {
+          continue;
+        }
+        try {
+          return Optional.of(
+              client
+                  .getJson(
+                      m.url(), "api/v1/checkpoints/" + slot, CheckpointJson.PublishedJson.class)
+                  .toMessage());
+        } catch (RuntimeException e) {
+          // not there (404), or the member is down: the next one
+        }
+      }
+      return Optional.empty();
+    }
+
+    @Override
     public void outcome(long slot, CheckpointJob.Outcome outcome) {
       String label =
           outcome.attested()

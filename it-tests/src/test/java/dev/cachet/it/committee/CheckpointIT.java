@@ -237,6 +237,44 @@ class CheckpointIT {
     isError(entry.http().get("api/v1/checkpoints/999999"), 404, "CHECKPOINT_NOT_FOUND");
   }
 
+  @Test
+  @Order(2)
+  void aNodeRestartedMidSlotSkipsThatSlotCatchesUpAndAttestsALaterOne() throws Exception {
+    Node restarted = nodes.get(3);
+    restarted.micro().kill();
+    Thread.sleep(4_000); // two slots pass without it
+    restarted.micro().start();
+    long back = currentSlot(restarted);
+    JsonObject first = Json.object(restarted.http().get("api/v1/checkpoint/slots/" + back));
+    long[] attestedAt = new long[1];
+    await(
+        () -> {
+          long current = currentSlot(restarted);
+          for (long s = back + 1; s < current; s++) {
+            JsonObject slot = Json.object(restarted.http().get("api/v1/checkpoint/slots/" + s));
+            if ("ATTESTED".equals(slot.getString("outcome", null))) {
+              attestedAt[0] = s;
+              return true;
+            }
+          }
+          return false;
+        },
+        "the restarted node to attest a slot after the one it came up in");
+    assertThat(first.getString("outcome", null))
+        .as("the slot it came up in is not attested")
+        .isNotEqualTo("ATTESTED");
+    // It caught up with the checkpoints published while it was down: one state root everywhere.
+    await(
+        () ->
+            Json.object(restarted.http().get("api/v1/checkpoint"))
+                .getString("stateRoot")
+                .equals(
+                    Json.object(nodes.get(0).http().get("api/v1/checkpoint"))
+                        .getString("stateRoot")),
+        "the restarted node's ledger to catch up");
+    assertThat(attestedAt[0]).isGreaterThan(back);
+  }
+
   /** Transactions in checkpoints published before the counted run (the pool may drain early). */
   private static long countIncludedBefore(long slot) {
     long count = 0;

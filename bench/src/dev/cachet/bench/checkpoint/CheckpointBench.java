@@ -1,0 +1,228 @@
+package dev.cachet.bench.checkpoint;
+
+import dev.cachet.checkpoint.Block;
+import dev.cachet.checkpoint.BlockBuilder;
+import dev.cachet.checkpoint.BlockExecutor;
+import dev.cachet.checkpoint.Bytes32;
+import dev.cachet.checkpoint.CheckpointHeader;
+import dev.cachet.checkpoint.CheckpointJob;
+import dev.cachet.checkpoint.Ledger;
+import dev.cachet.checkpoint.LedgerExecutor;
+import dev.cachet.checkpoint.Tx;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Issue 15's benchmark, in one JVM: the validator's {@link CheckpointJob} (the node's own class)
+ * on a slot of 8 blocks of 100 transactions on the real account ledger, the blocks arriving one
+ * block-execution time apart as the proposer builds them, the last inside the checkpoint proposal.
+ * Pipelined: the job executes each block as it arrives (on a thread of its own, as on the node's
+ * managed executor). Synchronous: the same job, its executions held back until the checkpoint
+ * proposal arrives (the way validators worked before the plan). Figures: the time from the
+ * proposal's arrival to the attestation, and one block's execution time.
+ */
+public final class CheckpointBench {
+
+  private static final int ACCOUNTS = Integer.getInteger("bench.accounts", 10_000);
+  private static final int BLOCKS = Integer.getInteger("bench.blocks", 8);
+  private static final int TXS = Integer.getInteger("bench.txs", 100);
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 31);
+  private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
+
+  public static void main(String[] args) throws Exception {
+    Map<Bytes32, Long> balances = new LinkedHashMap<>();
+    for (int i = 0; i < ACCOUNTS; i++) {
+      balances.put(account(i), 1_000_000_000L);
+    }
+    Ledger genesis = Ledger.genesis(balances);
+    CheckpointJob.Tip tip = new CheckpointJob.Tip(0, Bytes32.ZERO, genesis);
+    LedgerExecutor executor = new LedgerExecutor();
+    List<Block> blocks = build(tip, executor);
+    CheckpointHeader header =
+        CheckpointHeader.of(blocks.stream().map(Block::header).toList(), blocks.get(BLOCKS - 1).archive());
+
+    long[] exec = new long[ROUNDS * 3];
+    for (int w = 0; w < WARMUP; w++) {
+      executor.execute(genesis, blocks.get(0).txs());
+    }
+    for (int i = 0; i < exec.length; i++) {
+      long t0 = System.nanoTime();
+      executor.execute(genesis, blocks.get(0).txs());
+      exec[i] = System.nanoTime() - t0;
+    }
+    long oneBlock = median(exec);
+    long interval = Long.getLong("bench.interval-micros", oneBlock / 1000) * 1000;
+
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      for (int w = 0; w < WARMUP; w++) {
+        run(tip, executor, blocks, header, interval, pool, false);
+        run(tip, executor, blocks, header, interval, pool, true);
+      }
+      long[] pipelined = new long[ROUNDS];
+      long[] synchronous = new long[ROUNDS];
+      for (int r = 0; r < ROUNDS; r++) { // interleaved, so a drift shows in both alike
+        pipelined[r] = run(tip, executor, blocks, header, interval, pool, false);
+        synchronous[r] = run(tip, executor, blocks, header, interval, pool, true);
+      }
+      long p = median(pipelined);
+      long s = median(synchronous);
+      System.out.printf(
+          Locale.ROOT,
+          "slot: %d blocks of %d transactions, %,d accounts; blocks arrive %.2f ms apart (one block's"
+              + " execution); %d rounds after %d warm-up rounds, interleaved%n",
+          BLOCKS, TXS, ACCOUNTS, interval / 1e6, ROUNDS, WARMUP);
+      System.out.printf(
+          Locale.ROOT,
+          "execution of one block: median %.2f ms, p90 %.2f ms%n",
+          oneBlock / 1e6,
+          percentile(exec, 0.9) / 1e6);
+      System.out.printf(
+          Locale.ROOT,
+          "checkpoint proposal -> attestation: pipelined median %.2f ms (p90 %.2f), synchronous"
+              + " median %.2f ms (p90 %.2f)%n",
+          p / 1e6, percentile(pipelined, 0.9) / 1e6, s / 1e6, percentile(synchronous, 0.9) / 1e6);
+      double ofBlock = (double) p / oneBlock;
+      double faster = (double) s / p;
+      System.out.printf(
+          Locale.ROOT,
+          "goal: pipelined within 1.5x one block's execution: %.2fx: %s%n",
+          ofBlock, ofBlock <= 1.5 ? "MET" : "NOT MET");
+      System.out.printf(
+          Locale.ROOT,
+          "goal: pipelined at least 4x faster than synchronous: %.2fx: %s%n",
+          faster, faster >= 4 ? "MET" : "NOT MET");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One slot: blocks fed at the interval; the time from the proposal to the attestation. */
+  private static long run(
+      CheckpointJob.Tip tip,
+      BlockExecutor executor,
+      List<Block> blocks,
+      CheckpointHeader header,
+      long interval,
+      ExecutorService pool,
+      boolean synchronous)
+      throws InterruptedException {
+    Gate gate = new Gate(pool, synchronous);
+    CountDownLatch attested = new CountDownLatch(1);
+    AtomicLong at = new AtomicLong();
+    CheckpointJob job =
+        new CheckpointJob(
+            1,
+            tip,
+            executor,
+            gate,
+            h -> {
+              at.set(System.nanoTime());
+              attested.countDown();
+            },
+            false);
+    long start = System.nanoTime();
+    for (int i = 0; i < blocks.size() - 1; i++) {
+      sleepUntil(start + i * interval);
+      job.block(new CheckpointJob.BlockProposal(blocks.get(i), true, true));
+    }
+    sleepUntil(start + (blocks.size() - 1) * interval);
+    long proposal = System.nanoTime();
+    job.checkpoint(new CheckpointJob.CheckpointProposal(header, blocks.get(blocks.size() - 1), true, true));
+    gate.open();
+    if (!attested.await(60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("no attestation");
+    }
+    return at.get() - proposal;
+  }
+
+  /** An executor that holds its tasks until opened (synchronous), or runs them at once. */
+  private static final class Gate implements Executor {
+    private final Executor target;
+    private final List<Runnable> held = new ArrayList<>();
+    private boolean open;
+
+    Gate(Executor target, boolean closed) {
+      this.target = target;
+      this.open = !closed;
+    }
+
+    @Override
+    public synchronized void execute(Runnable task) {
+      if (open) {
+        target.execute(task);
+      } else {
+        held.add(task);
+      }
+    }
+
+    synchronized void open() {
+      open = true;
+      held.forEach(target::execute);
+      held.clear();
+    }
+  }
+
+  private static List<Block> build(CheckpointJob.Tip tip, LedgerExecutor executor) {
+    Map<Bytes32, Tx> pool = BlockBuilder.pool();
+    long[] nonces = new long[ACCOUNTS];
+    java.util.Random random = new java.util.Random(15);
+    for (int n = 0; n < BLOCKS * TXS; n++) {
+      int from = random.nextInt(ACCOUNTS);
+      Tx tx = new Tx(account(from), account(random.nextInt(ACCOUNTS)), 1 + random.nextInt(100), nonces[from]++);
+      pool.put(tx.hash(), tx);
+    }
+    BlockBuilder builder = new BlockBuilder(1, tip, executor, TXS);
+    List<Block> blocks = new ArrayList<>();
+    for (int i = 0; i < BLOCKS; i++) {
+      blocks.add(builder.next(pool, i).orElseThrow());
+    }
+    for (Block b : blocks) {
+      if (b.txs().size() != TXS) {
+        throw new IllegalStateException("a block of " + b.txs().size() + " transactions");
+      }
+    }
+    return blocks;
+  }
+
+  private static Bytes32 account(int i) {
+    byte[] id = new byte[32];
+    id[0] = (byte) 0xac;
+    id[28] = (byte) (i >>> 24);
+    id[29] = (byte) (i >>> 16);
+    id[30] = (byte) (i >>> 8);
+    id[31] = (byte) i;
+    return Bytes32.of(id);
+  }
+
+  private static void sleepUntil(long nanos) throws InterruptedException {
+    long wait;
+    while ((wait = nanos - System.nanoTime()) > 0) {
+      if (wait > 2_000_000) {
+        Thread.sleep((wait - 1_000_000) / 1_000_000);
+      } else {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  private static long median(long[] values) {
+    return percentile(values, 0.5);
+  }
+
+  private static long percentile(long[] values, double q) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  }
+}
