@@ -205,14 +205,11 @@ public final class CheckpointBench {
     return Bytes32.of(id);
   }
 
-  private static void sleepUntil(long nanos) throws InterruptedException {
+  /** Parks until {@code nanos} (never spins: on one core a spinning feeder starves the job). */
+  private static void sleepUntil(long nanos) {
     long wait;
     while ((wait = nanos - System.nanoTime()) > 0) {
-      if (wait > 2_000_000) {
-        Thread.sleep((wait - 1_000_000) / 1_000_000);
-      } else {
-        Thread.onSpinWait();
-      }
+      java.util.concurrent.locks.LockSupport.parkNanos(wait);
     }
   }
 
