@@ -48,6 +48,11 @@ class CheckpointIT {
 
   private static CommitteeOfNodes committee;
   private static List<Node> nodes;
+  private static Tester tester;
+
+  /** The committee's members with a validator, by identity key: the proposer of s is s mod 5. */
+  private static final List<String> proposers = new ArrayList<>();
+
   private static final List<String> attestationRoots = new ArrayList<>();
   private static final List<String> attestationSeeds = new ArrayList<>();
 
@@ -78,6 +83,7 @@ class CheckpointIT {
                 "CACHET_CHAIN_SLOTS_PER_EPOCH", "600",
                 "CACHET_CHECKPOINT_GENESIS_ACCOUNTS", accounts.toString()));
     nodes = committee.nodes();
+    tester = new Tester();
     // Each node generates its validator's two keys (validator index = 100 + node index).
     for (Node node : nodes) {
       KeyClient keys = new KeyClient(node.http(), node.adminToken());
@@ -86,6 +92,11 @@ class CheckpointIT {
             keys.generate(100 + node.index(), role, HEIGHT, LAYERS, 0L);
         assertThat(generated.statusCode()).as(Http.text(generated)).isIn(201, 202);
       }
+    }
+    // The tester's validator (200): its keys live on node 0, which signs for it on request.
+    KeyClient keys0 = new KeyClient(nodes.get(0).http(), nodes.get(0).adminToken());
+    for (String role : List.of("attestation", "proposal")) {
+      assertThat(keys0.generate(200, role, HEIGHT, LAYERS, 0L).statusCode()).isIn(201, 202);
     }
     StringBuilder members = new StringBuilder("{\"members\":[");
     for (Node node : nodes) {
@@ -111,7 +122,21 @@ class CheckpointIT {
           .append(proposal.getString("publicKey"))
           .append("\"}");
     }
-    members.append("]}");
+    JsonObject testerAttestation = keys0.awaitServed(200, "attestation", "ACTIVE", WITHIN);
+    JsonObject testerProposal = keys0.awaitServed(200, "proposal", "ACTIVE", WITHIN);
+    members
+        .append(",{\"name\":\"tester\",\"identityKey\":\"")
+        .append(tester.identityKey())
+        .append("\",\"stake\":1,\"url\":\"")
+        .append(tester.url())
+        .append("\",\"validatorIndex\":200,\"attestationKey\":\"")
+        .append(testerAttestation.getString("publicKey"))
+        .append("\",\"proposalKey\":\"")
+        .append(testerProposal.getString("publicKey"))
+        .append("\"}]}");
+    nodes.forEach(n -> proposers.add(n.identityKey()));
+    proposers.add(tester.identityKey());
+    java.util.Collections.sort(proposers);
     for (Node node : nodes) {
       for (long epoch = 0; epoch <= 1; epoch++) {
         HttpResponse<byte[]> set =
@@ -126,6 +151,9 @@ class CheckpointIT {
   static void stop() throws Exception {
     if (committee != null) {
       committee.close();
+    }
+    if (tester != null) {
+      tester.close();
     }
   }
 
@@ -166,13 +194,16 @@ class CheckpointIT {
           long streak = 0;
           long current = currentSlot(entry);
           for (long s = first; s < current; s++) {
+            if (testersSlot(s)) {
+              continue; // nobody proposes in the tester's slots (but test 3)
+            }
             boolean all = true;
             for (Node node : nodes) {
               all &= node.http().get("api/v1/checkpoints/" + s).statusCode() == 200;
             }
             streak = all ? streak + 1 : 0;
             if (streak == 10) {
-              run[0] = s - 9;
+              run[0] = s;
               return true;
             }
           }
@@ -180,7 +211,13 @@ class CheckpointIT {
         },
         "ten consecutive slots published on every node");
     long txsIncluded = 0;
-    for (long s = run[0]; s < run[0] + 10; s++) {
+    List<Long> counted = new ArrayList<>();
+    for (long s = run[0]; counted.size() < 10; s--) {
+      if (!testersSlot(s)) {
+        counted.add(s);
+      }
+    }
+    for (long s : counted) {
       String published = null;
       for (Node node : nodes) {
         HttpResponse<byte[]> got = node.http().get("api/v1/checkpoints/" + s);
@@ -198,6 +235,7 @@ class CheckpointIT {
       for (JsonValue v : checkpoint.getJsonArray("attestations")) {
         JsonObject a = v.asJsonObject();
         int who = (int) a.getJsonNumber("validatorIndex").longValue() - 100;
+        assertThat(who).as("only the nodes attest").isBetween(0, 3);
         byte[] signature = HEX.parseHex(a.getString("signature"));
         assertThat(signature[0] & 0xffL) // h = 8: a one-byte leaf index (RFC 8391 idx_sig)
             .as("the leaf index is the slot")
@@ -233,7 +271,9 @@ class CheckpointIT {
           return true;
         },
         "every node to hold the same state root");
-    assertThat(txsIncluded + countIncludedBefore(run[0])).as("transactions executed").isPositive();
+    assertThat(txsIncluded + countIncludedBefore(counted.get(9)))
+        .as("transactions executed")
+        .isPositive();
     isError(entry.http().get("api/v1/checkpoints/999999"), 404, "CHECKPOINT_NOT_FOUND");
   }
 
@@ -273,6 +313,115 @@ class CheckpointIT {
                         .getString("stateRoot")),
         "the restarted node's ledger to catch up");
     assertThat(attestedAt[0]).isGreaterThan(back);
+  }
+
+  @Test
+  @Order(3)
+  void aProposalWhoseClaimedStateRootIsWrongIsAttestedByNoNode() throws Exception {
+    Node signer = nodes.get(0);
+    long slot = currentSlot(signer) + 1;
+    while (!testersSlot(slot)) {
+      slot++;
+    }
+    while (currentSlot(signer) < slot) {
+      Thread.sleep(50);
+    }
+    JsonObject tip = Json.object(signer.http().get("api/v1/checkpoint"));
+    byte[] parent = HEX.parseHex(tip.getString("tipArchive"));
+    long number = tip.getJsonNumber("tipBlock").longValue() + 1;
+    byte[] header =
+        ByteBuffer.allocate(124)
+            .putLong(slot)
+            .putLong(number)
+            .putInt(0)
+            .put(parent)
+            .put(sha256("not the state root".getBytes(StandardCharsets.US_ASCII))) // the lie
+            .put(new byte[32]) // the root of no transactions
+            .putLong(System.currentTimeMillis())
+            .array();
+    byte[] archive = sha256(parent, sha256(header));
+    byte[] block = ByteBuffer.allocate(124 + 32 + 4).put(header).put(archive).putInt(0).array();
+    byte[] checkpoint =
+        ByteBuffer.allocate(88)
+            .putLong(slot)
+            .putLong(number)
+            .putLong(number)
+            .put(archive)
+            .put(sha256(sha256(header)))
+            .array();
+    byte[] digest = sha256(new byte[] {3}, checkpoint, block); // domain 3: checkpoint proposal
+    KeyClient keys0 = new KeyClient(signer.http(), signer.adminToken());
+    byte[] signature = KeyClient.signature(keys0.propose(200, slot, HEX.formatHex(digest)));
+    String proposal =
+        "{\"checkpoint\":\""
+            + HEX.formatHex(checkpoint)
+            + "\",\"block\":\""
+            + HEX.formatHex(block)
+            + "\",\"signature\":\""
+            + HEX.formatHex(signature)
+            + "\"}";
+    for (Node node : nodes) {
+      HttpResponse<byte[]> taken =
+          node.micro().peerHttp().postJson("api/v1/peer/checkpoint/proposals", proposal);
+      assertThat(taken.statusCode()).as(Http.text(taken)).isEqualTo(200);
+      assertThat(Json.object(taken).getBoolean("accepted"))
+          .as("signed by the slot's proposer")
+          .isTrue();
+    }
+    long lied = slot;
+    await(() -> currentSlot(signer) > lied + 1, "the slot to end");
+    for (Node node : nodes) {
+      JsonObject job = Json.object(node.http().get("api/v1/checkpoint/slots/" + lied));
+      assertThat(job.getString("outcome")).as("node %d", node.index()).isEqualTo("NOT_ATTESTED");
+      assertThat(job.getString("reason")).as("node %d", node.index()).isEqualTo("state_mismatch");
+      assertThat(job.containsKey("attested")).isFalse();
+      isError(node.http().get("api/v1/checkpoints/" + lied), 404, "CHECKPOINT_NOT_FOUND");
+    }
+  }
+
+  private static boolean testersSlot(long slot) {
+    return proposers.get((int) (slot % proposers.size())).equals(tester.identityKey());
+  }
+
+  /** The fifth member, run by the test: an identity key and a server that takes every message. */
+  static final class Tester implements AutoCloseable {
+    private final org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters key =
+        new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(
+            new java.security.SecureRandom());
+    private final com.sun.net.httpserver.HttpServer server;
+    private final java.util.concurrent.atomic.AtomicInteger received =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    Tester() throws java.io.IOException {
+      server =
+          com.sun.net.httpserver.HttpServer.create(
+              new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext(
+          "/",
+          x -> {
+            x.getRequestBody().readAllBytes();
+            byte[] ok = "{\"accepted\":true}".getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().add("Content-Type", "application/json");
+            x.sendResponseHeaders(200, ok.length);
+            try (java.io.OutputStream out = x.getResponseBody()) {
+              out.write(ok);
+            }
+          });
+      server.start();
+    }
+
+    String identityKey() {
+      return HEX.formatHex(key.generatePublicKey().getEncoded());
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
   }
 
   /** Transactions in checkpoints published before the counted run (the pool may drain early). */
