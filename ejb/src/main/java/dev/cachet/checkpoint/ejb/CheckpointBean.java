@@ -51,7 +51,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -179,15 +178,7 @@ public class CheckpointBean {
     }
     synchronized (this) {
       if (node == null) {
-        IdentityKey self =
-            identity
-                .identityKey()
-                .orElseThrow(
-                    () ->
-                        new RetryLaterException(
-                            "STATE_KEY_UNAVAILABLE",
-                            "the node's identity is not loaded yet (its state key is unavailable)",
-                            Duration.ofSeconds(2)));
+        IdentityKey self = identity.requireIdentityKey();
         IdentitySigner signer = new IdentitySigner(identity, self);
         HttpCheckpointTransport transport =
             new HttpCheckpointTransport(

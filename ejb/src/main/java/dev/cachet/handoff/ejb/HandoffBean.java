@@ -124,13 +124,7 @@ public class HandoffBean {
     }
     synchronized (this) {
       if (engine == null) {
-        Optional<IdentityKey> self = identity.identityKey();
-        if (self.isEmpty()) {
-          throw new RetryLaterException(
-              "STATE_KEY_UNAVAILABLE",
-              "the node's identity is not loaded yet (its state key is unavailable)",
-              Duration.ofSeconds(2));
-        }
+        Optional<IdentityKey> self = Optional.of(identity.requireIdentityKey());
         CommitteeDirectory directory = committees.directory();
         HandoffEngine created =
             new HandoffEngine(

@@ -32,7 +32,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -111,7 +110,7 @@ public class KeysignBean {
     }
     synchronized (this) {
       if (engine == null) {
-        IdentityKey self = identity.identityKey().orElseThrow(KeysignBean::identityLoading);
+        IdentityKey self = identity.requireIdentityKey();
         KeysignEngine created =
             new KeysignEngine(
                 new IdentitySigner(identity, self),
@@ -134,13 +133,6 @@ public class KeysignBean {
       }
       return engine;
     }
-  }
-
-  private static RetryLaterException identityLoading() {
-    return new RetryLaterException(
-        "STATE_KEY_UNAVAILABLE",
-        "the node's identity is not loaded yet (its state key is unavailable)",
-        Duration.ofSeconds(2));
   }
 
   // ---- admin

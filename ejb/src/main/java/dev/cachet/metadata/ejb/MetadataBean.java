@@ -105,13 +105,7 @@ public class MetadataBean {
     }
     synchronized (this) {
       if (exchange == null) {
-        Optional<IdentityKey> self = identity.identityKey();
-        if (self.isEmpty()) {
-          throw new RetryLaterException(
-              "STATE_KEY_UNAVAILABLE",
-              "the node's identity is not loaded yet (its state key is unavailable)",
-              Duration.ofSeconds(2));
-        }
+        Optional<IdentityKey> self = Optional.of(identity.requireIdentityKey());
         CommitteeDirectory directory = committees.directory();
         exchange =
             new MetadataExchange(

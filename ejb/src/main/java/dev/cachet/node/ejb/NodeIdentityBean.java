@@ -91,6 +91,21 @@ public class NodeIdentityBean {
     return Optional.ofNullable(identity).map(NodeIdentity::publicKeyHex);
   }
 
+  /**
+   * The node's identity key, for the capabilities that cannot start without it.
+   *
+   * @throws RetryLaterException {@code STATE_KEY_UNAVAILABLE} (retry in 2 s) until it is loaded
+   */
+  public IdentityKey requireIdentityKey() {
+    return identityKey()
+        .orElseThrow(
+            () ->
+                new RetryLaterException(
+                    "STATE_KEY_UNAVAILABLE",
+                    "the node's identity is not loaded yet (its state key is unavailable)",
+                    java.time.Duration.ofSeconds(2)));
+  }
+
   /** The node's identity key, once the vault could provide it. */
   public Optional<IdentityKey> identityKey() {
     return Optional.ofNullable(identity).map(NodeIdentity::publicKey);
