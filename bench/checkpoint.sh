@@ -13,7 +13,8 @@
 # Environment (all optional):
 #   BENCH_PIN_CPU (0)      CPU the JVM is pinned to with taskset (empty: none)
 #   BENCH_ACCOUNTS (10000), BENCH_BLOCKS (8), BENCH_TXS (100), BENCH_ROUNDS (31), BENCH_WARMUP (20)
-#   BENCH_INTERVAL_MICROS  the blocks' arrival interval (default: one block's measured execution)
+#   BENCH_INTERVAL_MICROS  one fixed arrival interval instead of the two schedules (one block's
+#                          measured build, and one block's measured execution)
 #   CACHET_BENCH_JAVA_OPTS extra JVM options for the harness
 set -euo pipefail
 
