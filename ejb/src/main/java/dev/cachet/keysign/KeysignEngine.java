@@ -892,10 +892,24 @@ public final class KeysignEngine {
       answer = new CommitAnswer(s, self.identityKey(), Optional.empty(), held);
     } else {
       checkNotLocked(c, request.items(), message.signer());
-      RoundOneState state = new Signer(c.key.share(), random).commit(request.items().size());
-      keep(
-          new Round(
-              s, request.items(), state, clock.getAsLong() + 2 * settings.sessionTimeoutMillis()));
+      Round kept = rounds.get(s.name());
+      RoundOneState state;
+      if (kept != null
+          && kept.session().equals(s)
+          && kept.items().equals(request.items())
+          && !kept.state().consumed()) {
+        // The same request again (a retried or replayed HTTP call): the same commitments, or the
+        // coordinator's round two would carry commitments this node no longer holds.
+        state = kept.state();
+      } else {
+        state = new Signer(c.key.share(), random).commit(request.items().size());
+        keep(
+            new Round(
+                s,
+                request.items(),
+                state,
+                clock.getAsLong() + 2 * settings.sessionTimeoutMillis()));
+      }
       answer = new CommitAnswer(s, self.identityKey(), Optional.of(state.commitments()), List.of());
     }
     return SignedMessage.sign(

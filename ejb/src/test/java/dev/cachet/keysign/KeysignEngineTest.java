@@ -610,6 +610,24 @@ class KeysignEngineTest {
     }
 
     @Test
+    void theSameRoundOneRequestAgainGetsTheSameCommitmentsAndRoundTwoStillSigns() {
+      Session s = session(coordinator, 0, 3);
+      List<Item> items = items(ds, 0, 10);
+      SignedMessage request = commit(coordinator, s, items);
+      CommitAnswer first = KeysignWire.commitAnswer(c.engines[p].commit(request).verified().body());
+      CommitAnswer again = KeysignWire.commitAnswer(c.engines[p].commit(request).verified().body());
+      assertThat(again.commitments()).isEqualTo(first.commitments());
+      SigningPackage pkg = packageWith(first.commitments().get(), items);
+      SharesAnswer shares =
+          KeysignWire.sharesAnswer(c.engines[p].sign(sign(coordinator, s, pkg)).verified().body());
+      assertThat(shares.shares().shares()).hasSize(10);
+      assertThat(c.stores[p].releases()).hasSize(1);
+      // once signed, the same request makes a fresh state, which round two of this package refuses
+      CommitAnswer after = KeysignWire.commitAnswer(c.engines[p].commit(request).verified().body());
+      assertThat(after.commitments()).isNotEqualTo(first.commitments());
+    }
+
+    @Test
     void anotherDigestIsADigestMismatchAndRecordsNothing() {
       Map<Long, TxDigest> other = new TreeMap<>(ds);
       other.put(6L, Fixtures.digest(CHAIN, 6, 5));
