@@ -25,13 +25,13 @@
 #   BENCH_RATE (50)                steady mode: digests arriving per second
 #   BENCH_TIMEOUT (600)            seconds a configuration has to get every digest signed everywhere
 #   BENCH_REPEAT_FIRST (1)         0: do not run the first batch size again at the end
-#   BENCH_WARMUP_NONCES (100)      unmeasured warm-up: this many at batch 10, half at batch 1 (0: none)
+#   BENCH_WARMUP_NONCES (200)      unmeasured warm-up: this many at batch 10, then at batch 1 (0: none)
 #   BENCH_CLIENT_THREADS (2)       at-once mode: observer client threads per node
 #   BENCH_STEADY_THREADS (8)       steady mode: observer client threads per node (each waits for
 #                                  its nonces' arrival times; several, so a slow POST delays none)
 #   BENCH_POLL_MILLIS (50)         period of each node's chain status poll
 #   BENCH_SESSION_TIMEOUT_MILLIS (10000)   the nodes' CACHET_KEYSIGN_SESSION_TIMEOUT_MILLIS
-#   BENCH_PROBE_REQUESTS (200)     requests per kind of the per-request cost probe (0: none)
+#   BENCH_PROBE_REQUESTS (500)     requests per kind of the per-request cost probe (0: none)
 #   BENCH_NODES_LOCK (/tmp/cachet-nodes.lock)  lock held while nodes run (empty: no lock)
 #   BENCH_LOCK_TIMEOUT (3600)      seconds to wait for the lock
 #   BENCH_PORT (18501), BENCH_PEER_PORT (18601)   HTTP and peer ports of the nodes (.. +4)
@@ -55,12 +55,12 @@ modes=${BENCH_MODES:-at-once steady}
 rate=${BENCH_RATE:-50}
 timeout=${BENCH_TIMEOUT:-600}
 repeat_first=${BENCH_REPEAT_FIRST:-1}
-warmup_nonces=${BENCH_WARMUP_NONCES:-100}
+warmup_nonces=${BENCH_WARMUP_NONCES:-200}
 client_threads=${BENCH_CLIENT_THREADS:-2}
 steady_threads=${BENCH_STEADY_THREADS:-8}
 poll_millis=${BENCH_POLL_MILLIS:-50}
 session_timeout=${BENCH_SESSION_TIMEOUT_MILLIS:-10000}
-probe_requests=${BENCH_PROBE_REQUESTS:-200}
+probe_requests=${BENCH_PROBE_REQUESTS:-500}
 lock_file=${BENCH_NODES_LOCK-/tmp/cachet-nodes.lock}
 lock_timeout=${BENCH_LOCK_TIMEOUT:-3600}
 port=${BENCH_PORT:-18501}

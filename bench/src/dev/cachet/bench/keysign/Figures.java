@@ -17,7 +17,9 @@ import java.util.Map;
  * @param firstNodeP50 submission to signed on the first node that showed it, ms
  * @param postingSeconds from the first POST sent until the last returned
  * @param nodeCpuMillis per node, CPU ms used from just before the first POST until the peer-call
- *     counters stood still after the last signature
+ *     counters stood still after the last signature; {@code harnessCpuMillis} likewise this
+ *     harness, {@code otherCpuMillis} every other process of the machine ({@code /proc/stat}'s busy
+ *     time less the nodes' and the harness's), over {@code cpuSeconds} of wall time
  */
 record Figures(
     int order,
@@ -45,6 +47,7 @@ record Figures(
     int answered200,
     long[] nodeCpuMillis,
     long harnessCpuMillis,
+    long otherCpuMillis,
     double cpuSeconds) {
 
   boolean complete() {

@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  *   -Dbench.nonces=500 -Dbench.batchSizes=1,5,10,20,50 -Dbench.modes=at-once,steady
  *   -Dbench.rate=50 -Dbench.timeoutSeconds=600 -Dbench.pollMillis=50 -Dbench.clientThreads=2
  *   -Dbench.steadyThreads=8
- *   -Dbench.threshold=3 -Dbench.warmupNonces=100 -Dbench.repeatFirst=true -Dbench.clkTck=100
- *   -Dbench.probeRequests=200 -Dbench.sessionTimeoutMillis=10000
+ *   -Dbench.threshold=3 -Dbench.warmupNonces=200 -Dbench.repeatFirst=true -Dbench.clkTck=100
+ *   -Dbench.probeRequests=500 -Dbench.sessionTimeoutMillis=10000
  * </pre>
  */
 public final class KeysignBench {
@@ -60,11 +60,11 @@ public final class KeysignBench {
   private final int clientThreads = Integer.getInteger("bench.clientThreads", 2);
   private final int steadyThreads = Integer.getInteger("bench.steadyThreads", 8);
   private final int threshold = Integer.getInteger("bench.threshold", 3);
-  private final int warmupNonces = Integer.getInteger("bench.warmupNonces", 100);
+  private final int warmupNonces = Integer.getInteger("bench.warmupNonces", 200);
   private final boolean repeatFirst =
       Boolean.parseBoolean(System.getProperty("bench.repeatFirst", "true"));
   private final long clkTck = Long.getLong("bench.clkTck", 100);
-  private final int probeRequests = Integer.getInteger("bench.probeRequests", 200);
+  private final int probeRequests = Integer.getInteger("bench.probeRequests", 500);
   private final long sessionTimeoutMillis = Long.getLong("bench.sessionTimeoutMillis", 10000);
 
   private KeysignBench(List<NodeClient> nodes) {
@@ -136,7 +136,7 @@ public final class KeysignBench {
         nodes.size());
 
     if (warmupNonces > 0) {
-      for (int[] w : new int[][] {{10, warmupNonces}, {1, Math.max(1, warmupNonces / 2)}}) {
+      for (int[] w : new int[][] {{10, warmupNonces}, {1, warmupNonces}}) {
         Figures f = measure(0, "at-once", w[0], WARMUP_CHAIN + (w[0] == 1 ? 1 : 0), w[1]);
         System.out.printf(
             Locale.ROOT,
@@ -212,6 +212,7 @@ public final class KeysignBench {
     Map<String, Long> callsBefore = peerCalls();
     long[] cpuBefore = cpu();
     long harnessBefore = harnessCpu();
+    long machineBefore = machineBusyMillis();
     long retriedBefore = retried();
     long cpuStart = System.nanoTime();
     long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
@@ -244,6 +245,7 @@ public final class KeysignBench {
     Map<String, Long> callsAfter = quietPeerCalls();
     long[] cpuAfter = cpu();
     long harnessAfter = harnessCpu();
+    long machineAfter = machineBusyMillis();
     double cpuSeconds = (System.nanoTime() - cpuStart) / 1e9;
     long polls = pollers.stream().mapToLong(p -> p.polls).sum();
     long posts = feeder.posts.get();
@@ -334,9 +336,13 @@ public final class KeysignBench {
     double[] postMs = Arrays.stream(feeder.postNanos).filter(v -> v > 0).mapToDouble(v -> v / 1e6)
         .toArray();
     long[] nodeCpu = new long[nodes.size()];
+    long ours = harnessAfter - harnessBefore;
     for (int i = 0; i < nodes.size(); i++) {
       nodeCpu[i] = cpuBefore[i] < 0 || cpuAfter[i] < 0 ? -1 : cpuAfter[i] - cpuBefore[i];
+      ours += Math.max(0, nodeCpu[i]);
     }
+    long others =
+        machineBefore < 0 || machineAfter < 0 ? -1 : Math.max(0, machineAfter - machineBefore - ours);
     return new Figures(
         order,
         mode,
@@ -363,6 +369,7 @@ public final class KeysignBench {
         feeder.answered200.get(),
         nodeCpu,
         harnessAfter - harnessBefore,
+        others,
         cpuSeconds);
   }
 
@@ -408,7 +415,7 @@ public final class KeysignBench {
             + "      observer: %d POSTs (%.0f per digest; %d answered 200) in %.2f s, %,.1f ms p50 /"
             + " %,.1f ms p99 each%s%s; %d polls (%.1f per digest)%n"
             + "      CPU s: nodes %s = %.1f (%.1f ms per digest; %.0f%% of %d cores over %.1f s),"
-            + " harness %.1f%n",
+            + " harness %.1f, other processes %s%n",
         f.order(),
         f.label(),
         f.chain(),
@@ -453,7 +460,10 @@ public final class KeysignBench {
             / (f.cpuSeconds() * Runtime.getRuntime().availableProcessors()),
         Runtime.getRuntime().availableProcessors(),
         f.cpuSeconds(),
-        f.harnessCpuMillis() / 1000.0);
+        f.harnessCpuMillis() / 1000.0,
+        f.otherCpuMillis() < 0
+            ? "?"
+            : String.format(Locale.ROOT, "%.1f", f.otherCpuMillis() / 1000.0));
   }
 
   private void summary(List<Figures> all) {
@@ -469,7 +479,7 @@ public final class KeysignBench {
     String header =
         String.format(
             Locale.ROOT,
-            "  %-3s %-8s %5s %10s %9s %7s %6s %6s %6s %8s %8s %9s %9s %9s %8s %s",
+            "  %-3s %-8s %5s %10s %9s %7s %6s %6s %6s %8s %8s %9s %9s %9s %8s %8s %s",
             "#",
             "mode",
             "batch",
@@ -485,6 +495,7 @@ public final class KeysignBench {
             "p99 ms",
             "max ms",
             "CPU s",
+            "other s",
             "");
     System.out.println(header.stripTrailing());
     for (Figures f : all) {
@@ -493,7 +504,7 @@ public final class KeysignBench {
           String.format(
                   Locale.ROOT,
                   "  %-3d %-8s %5d %10.1f %9.2f %7.2f %6.2f %6.2f %6.1f %8d %8d %9.0f %9.0f %9.0f"
-                      + " %8.1f %s",
+                      + " %8.1f %8.1f %s",
                   f.order(),
                   f.mode(),
                   f.batch(),
@@ -509,11 +520,13 @@ public final class KeysignBench {
                   f.p99(),
                   f.max(),
                   f.nodeCpuTotal() / 1000.0,
+                  f.otherCpuMillis() / 1000.0,
                   f.complete() ? "" : "NOT FINISHED")
               .stripTrailing());
     }
     System.out.println(
-        "  (CPU s: the 5 nodes together during the configuration; dg/ses: digests per signing"
+        "  (CPU s: the 5 nodes together during the configuration; other s: every other process on"
+            + " the machine meanwhile, this harness excluded; dg/ses: digests per signing"
             + " session)");
     System.out.println();
     int base = batchSizes.get(0);
@@ -749,6 +762,23 @@ public final class KeysignBench {
       last = now;
     }
     return last;
+  }
+
+  /**
+   * The machine's busy CPU time so far, ms, all cores ({@code /proc/stat}: user, nice, system,
+   * irq, softirq, steal); -1 if it cannot be read.
+   */
+  private long machineBusyMillis() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long ticks = 0;
+      for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+        ticks += Long.parseLong(f[i]);
+      }
+      return ticks * 1000 / clkTck;
+    } catch (Exception e) {
+      return -1;
+    }
   }
 
   private long[] cpu() {
