@@ -17,7 +17,8 @@ import java.util.Map;
  * @param firstNodeP50 submission to signed on the first node that showed it, ms
  * @param postingSeconds from the first POST sent until the last returned
  * @param nodeCpuMillis per node, CPU ms used from just before the first POST until the peer-call
- *     counters stood still after the last signature; {@code harnessCpuMillis} likewise this
+ *     counters stood still after the last signature, of which {@code jitCpuMillis} and {@code
+ *     gcCpuMillis} (all nodes) in JIT compiler and GC threads; {@code harnessCpuMillis} likewise this
  *     harness, {@code otherCpuMillis} every other process of the machine ({@code /proc/stat}'s busy
  *     time less the nodes' and the harness's), over {@code cpuSeconds} of wall time
  */
@@ -46,6 +47,8 @@ record Figures(
     long polls,
     int answered200,
     long[] nodeCpuMillis,
+    long jitCpuMillis,
+    long gcCpuMillis,
     long harnessCpuMillis,
     long otherCpuMillis,
     double cpuSeconds) {

@@ -211,6 +211,7 @@ public final class KeysignBench {
     }
     Map<String, Long> callsBefore = peerCalls();
     long[] cpuBefore = cpu();
+    long[] threadsBefore = threadCpu();
     long harnessBefore = harnessCpu();
     long machineBefore = machineBusyMillis();
     long retriedBefore = retried();
@@ -244,6 +245,7 @@ public final class KeysignBench {
     long polledTill = System.nanoTime();
     Map<String, Long> callsAfter = quietPeerCalls();
     long[] cpuAfter = cpu();
+    long[] threadsAfter = threadCpu();
     long harnessAfter = harnessCpu();
     long machineAfter = machineBusyMillis();
     double cpuSeconds = (System.nanoTime() - cpuStart) / 1e9;
@@ -368,6 +370,8 @@ public final class KeysignBench {
         polls,
         feeder.answered200.get(),
         nodeCpu,
+        threadsBefore[0] < 0 || threadsAfter[0] < 0 ? -1 : threadsAfter[0] - threadsBefore[0],
+        threadsBefore[1] < 0 || threadsAfter[1] < 0 ? -1 : threadsAfter[1] - threadsBefore[1],
         harnessAfter - harnessBefore,
         others,
         cpuSeconds);
@@ -414,8 +418,9 @@ public final class KeysignBench {
             + " (on the first node: p50 %,.0f ms)%n"
             + "      observer: %d POSTs (%.0f per digest; %d answered 200) in %.2f s, %,.1f ms p50 /"
             + " %,.1f ms p99 each%s%s; %d polls (%.1f per digest)%n"
-            + "      CPU s: nodes %s = %.1f (%.1f ms per digest; %.0f%% of %d cores over %.1f s),"
-            + " harness %.1f, other processes %s%n",
+            + "      CPU s: nodes %s = %.1f (%.1f ms per digest; of it JIT compiler threads %s,"
+            + " GC threads %s); harness %.1f, other processes %s: %.0f%% of %d cores over %.1f"
+            + " s%n",
         f.order(),
         f.label(),
         f.chain(),
@@ -456,14 +461,15 @@ public final class KeysignBench {
             .collect(Collectors.joining("/")),
         f.nodeCpuTotal() / 1000.0,
         (double) f.nodeCpuTotal() / Math.max(1, f.signedEverywhere()),
-        100.0 * (f.nodeCpuTotal() + f.harnessCpuMillis()) / 1000.0
+        seconds(f.jitCpuMillis()),
+        seconds(f.gcCpuMillis()),
+        f.harnessCpuMillis() / 1000.0,
+        seconds(f.otherCpuMillis()),
+        100.0 * (f.nodeCpuTotal() + f.harnessCpuMillis() + Math.max(0, f.otherCpuMillis()))
+            / 1000.0
             / (f.cpuSeconds() * Runtime.getRuntime().availableProcessors()),
         Runtime.getRuntime().availableProcessors(),
-        f.cpuSeconds(),
-        f.harnessCpuMillis() / 1000.0,
-        f.otherCpuMillis() < 0
-            ? "?"
-            : String.format(Locale.ROOT, "%.1f", f.otherCpuMillis() / 1000.0));
+        f.cpuSeconds());
   }
 
   private void summary(List<Figures> all) {
@@ -479,7 +485,7 @@ public final class KeysignBench {
     String header =
         String.format(
             Locale.ROOT,
-            "  %-3s %-8s %5s %10s %9s %7s %6s %6s %6s %8s %8s %9s %9s %9s %8s %8s %s",
+            "  %-3s %-8s %5s %10s %9s %7s %6s %6s %6s %8s %8s %9s %9s %9s %8s %6s %8s %s",
             "#",
             "mode",
             "batch",
@@ -495,6 +501,7 @@ public final class KeysignBench {
             "p99 ms",
             "max ms",
             "CPU s",
+            "JIT s",
             "other s",
             "");
     System.out.println(header.stripTrailing());
@@ -504,7 +511,7 @@ public final class KeysignBench {
           String.format(
                   Locale.ROOT,
                   "  %-3d %-8s %5d %10.1f %9.2f %7.2f %6.2f %6.2f %6.1f %8d %8d %9.0f %9.0f %9.0f"
-                      + " %8.1f %8.1f %s",
+                      + " %8.1f %6.1f %8.1f %s",
                   f.order(),
                   f.mode(),
                   f.batch(),
@@ -520,14 +527,15 @@ public final class KeysignBench {
                   f.p99(),
                   f.max(),
                   f.nodeCpuTotal() / 1000.0,
+                  f.jitCpuMillis() / 1000.0,
                   f.otherCpuMillis() / 1000.0,
                   f.complete() ? "" : "NOT FINISHED")
               .stripTrailing());
     }
     System.out.println(
-        "  (CPU s: the 5 nodes together during the configuration; other s: every other process on"
-            + " the machine meanwhile, this harness excluded; dg/ses: digests per signing"
-            + " session)");
+        "  (CPU s: the 5 nodes together during the configuration; JIT s: of it, their JIT compiler"
+            + " threads; other s: every other process on the machine meanwhile, this harness"
+            + " excluded; dg/ses: digests per signing session)");
     System.out.println();
     int base = batchSizes.get(0);
     if (base != 1 || !batchSizes.contains(10)) {
@@ -781,6 +789,18 @@ public final class KeysignBench {
     }
   }
 
+  /** JIT compiler and GC threads' CPU ms of all nodes together; -1 where unreadable. */
+  private long[] threadCpu() {
+    long[] sum = new long[2];
+    for (NodeClient node : nodes) {
+      long[] t = node.threadCpuMillis(clkTck);
+      for (int k = 0; k < 2; k++) {
+        sum[k] = sum[k] < 0 || t[k] < 0 ? -1 : sum[k] + t[k];
+      }
+    }
+    return sum;
+  }
+
   private long[] cpu() {
     long[] out = new long[nodes.size()];
     for (int i = 0; i < nodes.size(); i++) {
@@ -825,6 +845,10 @@ public final class KeysignBench {
           .append("\"}");
     }
     return json.append("]}").toString();
+  }
+
+  private static String seconds(long millis) {
+    return millis < 0 ? "?" : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
   }
 
   private static String fmt(double v) {

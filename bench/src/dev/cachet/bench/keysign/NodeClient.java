@@ -133,6 +133,42 @@ final class NodeClient {
   }
 
   /**
+   * CPU time (ms) of the node's live threads by kind so far: {@code [JIT compiler threads, GC
+   * threads]} (by their names in {@code /proc/PID/task/TID/comm}: "C1/C2 CompilerThre…", "GC
+   * Thread#…", "G1 …"); a thread that ended takes its time with it, so a difference of two readings
+   * is a lower bound. {-1, -1} if it cannot be read.
+   */
+  long[] threadCpuMillis(long ticksPerSecond) {
+    long jit = 0;
+    long gc = 0;
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String comm = Files.readString(task.resolve("comm")).strip();
+          boolean isJit = comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler");
+          boolean isGc = comm.startsWith("GC Thread") || comm.startsWith("G1 ");
+          if (!isJit && !isGc) {
+            continue;
+          }
+          String stat = Files.readString(task.resolve("stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / ticksPerSecond;
+          if (isJit) {
+            jit += ms;
+          } else {
+            gc += ms;
+          }
+        } catch (IOException | RuntimeException ended) {
+          // the thread ended meanwhile
+        }
+      }
+      return new long[] {jit, gc};
+    } catch (IOException | RuntimeException e) {
+      return new long[] {-1, -1};
+    }
+  }
+
+  /**
    * The node's Prometheus counters named {@code name}, summed by the value of the label {@code
    * by}, over the lines that carry every label of {@code filter} (e.g. {@code chain="7"}).
    */
