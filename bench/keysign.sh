@@ -10,8 +10,9 @@
 # cachet_keysign_peer_calls_total by kind), sessions and aborts, p50/p99/max from a nonce's first
 # POST until it is signed on all 5 nodes, the observer's own requests, each node's CPU seconds.
 # Then batch size 10 against batch size 1 (goals: >= 3x the digests per second, >= 5x fewer round
-# trips per digest), MET or NOT MET, and what one observer request costs a node. Batch size 1 runs
-# first and again at the end, so a drift shows. Saves everything to
+# trips per digest), MET or NOT MET, and what one observer request costs a node. After a warm-up,
+# batch size 1 runs first; batch sizes 10 and 1 run again at the end (ABBA), so a drift shows and
+# cancels in the goals' ratios. Saves everything to
 # bench/target/keysign-results.txt. Fails (exit 1) when a configuration does not get all its
 # digests signed on every node within BENCH_TIMEOUT, after printing what it has.
 #
@@ -20,12 +21,16 @@
 #
 # Environment (all optional):
 #   BENCH_NONCES (500)             nonces (digests) per configuration
-#   BENCH_BATCH_SIZES ("1 5 10 20 50")   batch sizes, in this order (the first again at the end)
+#   BENCH_BATCH_SIZES ("1 5 10 20 50")   batch sizes, in this order (then 10 and the first again)
 #   BENCH_MODES ("at-once steady") modes, each run per batch size
 #   BENCH_RATE (50)                steady mode: digests arriving per second
 #   BENCH_TIMEOUT (600)            seconds a configuration has to get every digest signed everywhere
-#   BENCH_REPEAT_FIRST (1)         0: do not run the first batch size again at the end
-#   BENCH_WARMUP_NONCES (200)      unmeasured warm-up: this many at batch 10, then at batch 1 (0: none)
+#   BENCH_REPEAT (1)               0: do not run batch sizes 10 and the first again at the end
+#   BENCH_WARMUP_NONCES (100)      unmeasured warm-up rounds: this many at batch 10, then at batch 1
+#                                  (0: no warm-up) ...
+#   BENCH_WARMUP_JIT (0.25)        ... until the nodes' JIT compiler threads use less than this many
+#                                  cores over a round ...
+#   BENCH_WARMUP_SECONDS (240)     ... or this many seconds passed
 #   BENCH_CLIENT_THREADS (2)       at-once mode: observer client threads per node
 #   BENCH_STEADY_THREADS (8)       steady mode: observer client threads per node (each waits for
 #                                  its nonces' arrival times; several, so a slow POST delays none)
@@ -54,8 +59,10 @@ batch_sizes=${BENCH_BATCH_SIZES:-1 5 10 20 50}
 modes=${BENCH_MODES:-at-once steady}
 rate=${BENCH_RATE:-50}
 timeout=${BENCH_TIMEOUT:-600}
-repeat_first=${BENCH_REPEAT_FIRST:-1}
-warmup_nonces=${BENCH_WARMUP_NONCES:-200}
+repeat=${BENCH_REPEAT:-1}
+warmup_nonces=${BENCH_WARMUP_NONCES:-100}
+warmup_jit=${BENCH_WARMUP_JIT:-0.25}
+warmup_seconds=${BENCH_WARMUP_SECONDS:-240}
 client_threads=${BENCH_CLIENT_THREADS:-2}
 steady_threads=${BENCH_STEADY_THREADS:-8}
 poll_millis=${BENCH_POLL_MILLIS:-50}
@@ -78,11 +85,12 @@ die() {
   exit 1
 }
 
-for knob in nonces timeout warmup_nonces client_threads steady_threads poll_millis session_timeout probe_requests \
+for knob in nonces timeout warmup_nonces warmup_seconds client_threads steady_threads poll_millis session_timeout probe_requests \
   lock_timeout port peer_port seconds_per_slot slots_per_epoch settle_seconds ready_timeout; do
   [[ ${!knob} =~ ^[0-9]+$ ]] || die "$knob must be a whole number, got '${!knob}'"
 done
 [[ $rate =~ ^[0-9]*\.?[0-9]+$ ]] || die "BENCH_RATE must be a number of digests per second, got '$rate'"
+[[ $warmup_jit =~ ^[0-9]*\.?[0-9]+$ ]] || die "BENCH_WARMUP_JIT must be a number of cores, got '$warmup_jit'"
 [[ $batch_sizes =~ ^[[:space:]]*[0-9]+([[:space:]]+[0-9]+)*[[:space:]]*$ ]] ||
   die "BENCH_BATCH_SIZES must be whole numbers separated by spaces, got '$batch_sizes'"
 for b in $batch_sizes; do
@@ -95,9 +103,9 @@ done
   die "BENCH_NONCES, BENCH_TIMEOUT, BENCH_CLIENT_THREADS, BENCH_STEADY_THREADS and BENCH_POLL_MILLIS must be > 0"
 ((session_timeout >= 100)) || die "BENCH_SESSION_TIMEOUT_MILLIS is at least 100 (the node's floor)"
 [[ $(awk -v r="$rate" 'BEGIN { print (r > 0) }') == 1 ]] || die "BENCH_RATE must be > 0"
-case "$repeat_first" in
-  1 | true | yes) repeat_first=true ;;
-  *) repeat_first=false ;;
+case "$repeat" in
+  1 | true | yes) repeat=true ;;
+  *) repeat=false ;;
 esac
 command -v curl >/dev/null 2>&1 || die "curl is needed (the readiness checks)"
 
@@ -257,7 +265,8 @@ log "measuring (5 nodes on $(nproc) cores: this takes a while)"
     -Dbench.batchSizes="$(echo $batch_sizes | tr ' ' ',')" -Dbench.modes="$(echo $modes | tr ' ' ',')" \
     -Dbench.rate="$rate" -Dbench.timeoutSeconds="$timeout" -Dbench.pollMillis="$poll_millis" \
     -Dbench.clientThreads="$client_threads" -Dbench.steadyThreads="$steady_threads" -Dbench.threshold="$threshold" \
-    -Dbench.warmupNonces="$warmup_nonces" -Dbench.repeatFirst="$repeat_first" \
+    -Dbench.warmupNonces="$warmup_nonces" -Dbench.warmupJit="$warmup_jit" \
+    -Dbench.warmupSeconds="$warmup_seconds" -Dbench.repeat="$repeat" \
     -Dbench.clkTck="$(getconf CLK_TCK)" -Dbench.probeRequests="$probe_requests" \
     -Dbench.sessionTimeoutMillis="$session_timeout" \
     dev.cachet.bench.keysign.KeysignBench "${node_args[@]}" ||

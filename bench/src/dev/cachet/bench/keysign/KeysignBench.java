@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  *   -Dbench.nonces=500 -Dbench.batchSizes=1,5,10,20,50 -Dbench.modes=at-once,steady
  *   -Dbench.rate=50 -Dbench.timeoutSeconds=600 -Dbench.pollMillis=50 -Dbench.clientThreads=2
  *   -Dbench.steadyThreads=8
- *   -Dbench.threshold=3 -Dbench.warmupNonces=200 -Dbench.repeatFirst=true -Dbench.clkTck=100
+ *   -Dbench.threshold=3 -Dbench.warmupNonces=100
+ *   -Dbench.warmupSeconds=240 -Dbench.warmupJit=0.25 -Dbench.repeat=true -Dbench.clkTck=100
  *   -Dbench.probeRequests=500 -Dbench.sessionTimeoutMillis=10000
  * </pre>
  */
@@ -60,9 +61,11 @@ public final class KeysignBench {
   private final int clientThreads = Integer.getInteger("bench.clientThreads", 2);
   private final int steadyThreads = Integer.getInteger("bench.steadyThreads", 8);
   private final int threshold = Integer.getInteger("bench.threshold", 3);
-  private final int warmupNonces = Integer.getInteger("bench.warmupNonces", 200);
-  private final boolean repeatFirst =
-      Boolean.parseBoolean(System.getProperty("bench.repeatFirst", "true"));
+  private final int warmupNonces = Integer.getInteger("bench.warmupNonces", 100);
+  private final long warmupSeconds = Long.getLong("bench.warmupSeconds", 240);
+  private final double warmupJit =
+      Double.parseDouble(System.getProperty("bench.warmupJit", "0.25"));
+  private final boolean repeat = Boolean.parseBoolean(System.getProperty("bench.repeat", "true"));
   private final long clkTck = Long.getLong("bench.clkTck", 100);
   private final int probeRequests = Integer.getInteger("bench.probeRequests", 500);
   private final long sessionTimeoutMillis = Long.getLong("bench.sessionTimeoutMillis", 10000);
@@ -135,35 +138,36 @@ public final class KeysignBench {
         pollMillis,
         nodes.size());
 
-    if (warmupNonces > 0) {
-      for (int[] w : new int[][] {{10, warmupNonces}, {1, warmupNonces}}) {
-        Figures f = measure(0, "at-once", w[0], WARMUP_CHAIN + (w[0] == 1 ? 1 : 0), w[1]);
-        System.out.printf(
-            Locale.ROOT,
-            "  warm-up (not measured): at-once, batch %d, %d nonces: %s in %.1f s%n",
-            w[0],
-            w[1],
-            f.complete() ? "all signed" : "NOT FINISHED (" + f.failure() + ")",
-            f.seconds());
-      }
-    }
+    warmUp();
 
+    // ABBA: the sweep, then batch size 10 and the first batch size again, in reverse order, so a
+    // drift (the nodes' JIT compiling for many minutes) shows and cancels in the goals' ratios.
     List<String[]> plan = new ArrayList<>();
     for (int b : batchSizes) {
       for (String m : modes) {
         plan.add(new String[] {m, Integer.toString(b)});
       }
     }
-    if (repeatFirst) {
-      for (String m : modes) {
-        plan.add(new String[] {m, Integer.toString(batchSizes.get(0))});
+    int first = batchSizes.get(0);
+    if (repeat) {
+      List<Integer> again = new ArrayList<>();
+      if (first != 10 && batchSizes.contains(10)) {
+        again.add(10);
+      }
+      again.add(first);
+      for (int b : again) {
+        for (String m : modes) {
+          plan.add(new String[] {m, Integer.toString(b)});
+        }
       }
     }
     System.out.println(
         "  order of the runs: "
             + plan.stream().map(p -> p[0] + " " + p[1]).collect(Collectors.joining(", "))
-            + (repeatFirst
-                ? " (batch size " + batchSizes.get(0) + " again at the end, so a drift shows)"
+            + (repeat
+                ? " (batch sizes "
+                    + (first != 10 && batchSizes.contains(10) ? "10 and " + first : first)
+                    + " again at the end, so a drift shows and the goals' ratios pool it out)"
                 : ""));
     System.out.println();
     List<Figures> all = new ArrayList<>();
@@ -195,6 +199,59 @@ public final class KeysignBench {
                   .collect(Collectors.joining("; ")));
     }
     return ok;
+  }
+
+  /**
+   * Unmeasured rounds of {@code warmupNonces} digests at batch size 10, then at batch size 1 (at
+   * once, each on its own chain), until the nodes' JIT compiler threads used less than {@code
+   * warmupJit} cores over a round, or {@code warmupSeconds} passed (at least one round).
+   */
+  private void warmUp() throws Exception {
+    if (warmupNonces <= 0) {
+      return;
+    }
+    long start = System.nanoTime();
+    for (int round = 1; round <= 40; round++) {
+      long jit = 0;
+      long cpu = 0;
+      double wall = 0;
+      boolean complete = true;
+      for (int b : new int[] {10, 1}) {
+        long chain = WARMUP_CHAIN + 2L * (round - 1) + (b == 1 ? 1 : 0);
+        Figures f = measure(0, "at-once", b, chain, warmupNonces);
+        complete &= f.complete();
+        jit += Math.max(0, f.jitCpuMillis());
+        cpu += f.nodeCpuTotal();
+        wall += f.cpuSeconds();
+      }
+      double cores = jit / 1000.0 / wall;
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "  warm-up round %d (not measured): %d digests at batch 10, then at batch 1, %s in %.1f"
+              + " s; the nodes' JIT compiler threads used %.2f cores (%.0f%% of the nodes' CPU)%n",
+          round,
+          warmupNonces,
+          complete ? "all signed" : "NOT all signed",
+          wall,
+          cores,
+          100.0 * jit / Math.max(1, cpu));
+      if (cores < warmupJit || elapsed >= warmupSeconds) {
+        System.out.printf(
+            Locale.ROOT,
+            "  warm-up over after %.0f s: %s%n",
+            elapsed,
+            cores < warmupJit
+                ? String.format(Locale.ROOT, "the JIT below %.2f cores", warmupJit)
+                : String.format(
+                    Locale.ROOT,
+                    "%d s passed with the JIT still above %.2f cores (the repeated runs show the"
+                        + " drift)",
+                    warmupSeconds,
+                    warmupJit));
+        return;
+      }
+    }
   }
 
   // ---------------------------------------------------------------- one configuration
@@ -544,51 +601,63 @@ public final class KeysignBench {
       return;
     }
     System.out.println(
-        "  Goals, batch size 10 against batch size 1 (against the first batch-1 run and the one"
-            + " at the end; MET only if met against both):");
+        "  Goals, batch size 10 against batch size 1: the mean of each one's runs (ABBA order, so a"
+            + " linear drift cancels); pairs: first against first, last against last:");
     for (String mode : modes) {
       List<Figures> ones =
           all.stream().filter(f -> f.mode().equals(mode) && f.batch() == 1).toList();
-      Figures ten =
-          all.stream().filter(f -> f.mode().equals(mode) && f.batch() == 10).findFirst().orElse(null);
-      if (ones.isEmpty() || ten == null) {
+      List<Figures> tens =
+          all.stream().filter(f -> f.mode().equals(mode) && f.batch() == 10).toList();
+      if (ones.isEmpty() || tens.isEmpty()) {
         continue;
       }
-      List<String> rates = new ArrayList<>();
-      List<String> trips = new ArrayList<>();
-      boolean rateMet = ten.complete();
-      boolean tripsMet = ten.complete();
-      for (Figures one : ones) {
-        double r = ten.rate() / one.rate();
-        double t = one.callsPerDigest() / ten.callsPerDigest();
-        rates.add(String.format(Locale.ROOT, "%.2fx (%.1f vs %.1f/s)", r, ten.rate(), one.rate()));
-        trips.add(
-            String.format(
-                Locale.ROOT,
-                "%.2fx fewer (%.2f vs %.2f)",
-                t,
-                ten.callsPerDigest(),
-                one.callsPerDigest()));
-        rateMet &= one.complete() && r >= 3;
-        tripsMet &= one.complete() && t >= 5;
+      boolean complete =
+          ones.stream().allMatch(Figures::complete) && tens.stream().allMatch(Figures::complete);
+      double rate1 = ones.stream().mapToDouble(Figures::rate).average().orElse(Double.NaN);
+      double rate10 = tens.stream().mapToDouble(Figures::rate).average().orElse(Double.NaN);
+      double calls1 = ones.stream().mapToDouble(Figures::callsPerDigest).average().orElse(0);
+      double calls10 = tens.stream().mapToDouble(Figures::callsPerDigest).average().orElse(0);
+      List<String> pairRates = new ArrayList<>();
+      List<String> pairCalls = new ArrayList<>();
+      for (int k = 0; k < Math.min(ones.size(), tens.size()); k++) {
+        Figures one = ones.get(k);
+        Figures ten = tens.get(k);
+        pairRates.add(String.format(Locale.ROOT, "%.2fx", ten.rate() / one.rate()));
+        pairCalls.add(
+            String.format(Locale.ROOT, "%.2fx", one.callsPerDigest() / ten.callsPerDigest()));
       }
       System.out.printf(
           Locale.ROOT,
-          "    %s: digests signed per second %s: goal >= 3x: %s%n"
-              + "    %s: round trips per digest %s: goal >= 5x fewer: %s%n",
+          "    %s: digests signed per second %.1f vs %.1f/s (batch 10: %s; batch 1: %s) = %.2fx"
+              + " (pairs %s): goal >= 3x: %s%n"
+              + "    %s: peer round trips per digest %.2f vs %.2f = %.2fx fewer (pairs %s): goal"
+              + " >= 5x fewer: %s%n",
           mode,
-          String.join(" / ", rates),
-          rateMet ? "MET" : "NOT MET",
+          rate10,
+          rate1,
+          tens.stream()
+              .map(f -> String.format(Locale.ROOT, "%.1f", f.rate()))
+              .collect(Collectors.joining(", ")),
+          ones.stream()
+              .map(f -> String.format(Locale.ROOT, "%.1f", f.rate()))
+              .collect(Collectors.joining(", ")),
+          rate10 / rate1,
+          String.join(", ", pairRates),
+          complete && rate10 / rate1 >= 3 ? "MET" : "NOT MET",
           mode,
-          String.join(" / ", trips),
-          tripsMet ? "MET" : "NOT MET");
+          calls10,
+          calls1,
+          calls1 / calls10,
+          String.join(", ", pairCalls),
+          complete && calls1 / calls10 >= 5 ? "MET" : "NOT MET");
       if (mode.equals("steady")) {
         System.out.printf(
             Locale.ROOT,
             "    (steady: digests arrive at %s/s, so no batch size signs faster than that over the"
-                + " %,.1f s of arrivals)%n",
+                + " %,.1f s of arrivals: the rate ratio cannot pass %.1fx here)%n",
             fmt(rate),
-            nonces / rate);
+            nonces / rate,
+            rate / rate1);
       }
     }
   }
