@@ -93,6 +93,13 @@ public final class KeysignEngine {
   private final Map<String, KeysignKey> keys = new TreeMap<>();
   private final Map<Long, Chain> chains = new TreeMap<>();
   private final Map<String, Round> rounds = new LinkedHashMap<>();
+  private final Map<String, Answered> answered =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Answered> eldest) {
+          return size() > MAX_ROUNDS;
+        }
+      };
   private final Map<IdentityKey, Long> excludedUntil = new HashMap<>();
 
   public KeysignEngine(
@@ -148,6 +155,9 @@ public final class KeysignEngine {
 
   /** This node released shares for a nonce's digest to a coordinator at a time. */
   private record Release(TxDigest digest, IdentityKey coordinator, long at) {}
+
+  /** A round-two request this node answered, with its answer (kept for a replayed request). */
+  private record Answered(byte[] request, SignedMessage answer) {}
 
   /** A participant's round-one state for another node's session. */
   private record Round(Session session, List<Item> items, RoundOneState state, long expiresAt) {}
@@ -937,6 +947,12 @@ public final class KeysignEngine {
     if (!message.signer().equals(s.coordinator())) {
       throw new ForbiddenException("NOT_THE_COORDINATOR", "only a session's coordinator asks");
     }
+    Answered before = answered.get(s.name());
+    if (before != null && java.util.Arrays.equals(before.request(), message.body())) {
+      // The same request again (a retried or replayed HTTP call): the same shares, which reveal
+      // nothing new; a refusal would abort a session whose shares this node released.
+      return before.answer();
+    }
     Round round = rounds.get(s.name());
     if (round == null || !round.session().equals(s)) {
       throw new ConflictException("SESSION_UNKNOWN", "this node holds no round-one state for " + s);
@@ -961,11 +977,14 @@ public final class KeysignEngine {
     }
     SignatureShares shares = round.state().sign(request.signingPackage());
     observer.sharesReleased(c.chainId, round.items().size());
-    return SignedMessage.sign(
-        MessageKind.KEYSIGN_SHARES,
-        epoch.getAsLong(),
-        KeysignWire.encode(new SharesAnswer(s, self.identityKey(), shares)),
-        self);
+    SignedMessage answer =
+        SignedMessage.sign(
+            MessageKind.KEYSIGN_SHARES,
+            epoch.getAsLong(),
+            KeysignWire.encode(new SharesAnswer(s, self.identityKey(), shares)),
+            self);
+    answered.put(s.name(), new Answered(message.body(), answer));
+    return answer;
   }
 
   /**

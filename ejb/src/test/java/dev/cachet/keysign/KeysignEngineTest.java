@@ -601,9 +601,24 @@ class KeysignEngineTest {
       assertThat(c.stores[p].releases().get(0).session()).isEqualTo(s);
       assertThat(c.stores[p].releases().get(0).items()).isEqualTo(items);
 
-      // never twice for one session
+      // never twice for one session: the same request again gets the same shares (a replayed
+      // HTTP call), another package for the session nothing
+      SharesAnswer again =
+          KeysignWire.sharesAnswer(c.engines[p].sign(sign(coordinator, s, pkg)).verified().body());
+      assertThat(again.shares()).isEqualTo(shares.shares());
+      List<BatchCommitments> fresh = new ArrayList<>(List.of(answer.commitments().get()));
+      for (int i : new int[] {coordinator, q}) {
+        fresh.add(
+            new Signer(c.dealt.keyPackages().get(i), Fixtures.seeded(900 + i))
+                .commit(items.size())
+                .commitments());
+      }
+      SigningPackage other =
+          new Coordinator(c.dealt.group())
+              .signingPackage(
+                  items.stream().map(i -> Message.of(i.digest().bytes())).toList(), fresh);
       refused(
-          () -> c.engines[p].sign(sign(coordinator, s, pkg)),
+          () -> c.engines[p].sign(sign(coordinator, s, other)),
           ConflictException.class,
           "SESSION_UNKNOWN");
       assertThat(c.stores[p].releases()).hasSize(1);
@@ -622,7 +637,12 @@ class KeysignEngineTest {
           KeysignWire.sharesAnswer(c.engines[p].sign(sign(coordinator, s, pkg)).verified().body());
       assertThat(shares.shares().shares()).hasSize(10);
       assertThat(c.stores[p].releases()).hasSize(1);
-      // once signed, the same request makes a fresh state, which round two of this package refuses
+      // the same round-two request again: the same shares, nothing released twice
+      SharesAnswer replayed =
+          KeysignWire.sharesAnswer(c.engines[p].sign(sign(coordinator, s, pkg)).verified().body());
+      assertThat(replayed.shares()).isEqualTo(shares.shares());
+      assertThat(c.stores[p].releases()).hasSize(1);
+      // once signed, the same round-one request makes a fresh state
       CommitAnswer after = KeysignWire.commitAnswer(c.engines[p].commit(request).verified().body());
       assertThat(after.commitments()).isNotEqualTo(first.commitments());
     }
