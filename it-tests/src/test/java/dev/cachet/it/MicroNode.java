@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,9 +25,23 @@ public final class MicroNode implements AutoCloseable {
 
   private static final Duration READY = Duration.ofSeconds(180);
 
+  /**
+   * Ports are taken from below Linux's ephemeral range (32768–60999): a port the kernel hands out
+   * for {@code new ServerSocket(0)} is also one it may hand to any outgoing connection (a peer
+   * call, a database connection) before Payara Micro binds it, and Payara Micro then exits with 0.
+   */
+  private static final int LOWEST_PORT = 20000;
+
+  private static final int HIGHEST_PORT = 32767;
+
+  /** How often a first start whose port was taken meanwhile is tried again on fresh ports. */
+  private static final int BIND_ATTEMPTS = 3;
+
+  private static final Set<Integer> ISSUED = new HashSet<>();
+
   private final Path dataDir;
   private final Map<String, String> environment;
-  private final int port;
+  private int port;
   private int peerPort;
   private Process process;
   private int starts;
@@ -126,10 +143,32 @@ public final class MicroNode implements AutoCloseable {
     return combined;
   }
 
-  /** Starts the node and waits (bounded) until it is ready. */
+  /**
+   * Starts the node and waits (bounded) until it is ready. A first start whose port another process
+   * bound meanwhile is tried again on fresh ports (nothing names them yet); a restart keeps its
+   * ports, which committees name.
+   */
   public void start() throws IOException {
-    launch();
-    awaitReady();
+    boolean first = starts == 0;
+    for (int attempt = 1; ; attempt++) {
+      launch();
+      try {
+        awaitReady();
+        return;
+      } catch (IllegalStateException e) {
+        if (!first || attempt == BIND_ATTEMPTS || process.isAlive() || !bindFailed()) {
+          throw e;
+        }
+        port = freePort();
+        if (peerPort > 0) {
+          peerPort = freePort();
+        }
+      }
+    }
+  }
+
+  private boolean bindFailed() throws IOException {
+    return Files.readString(log()).contains("java.net.BindException");
   }
 
   /**
@@ -183,7 +222,8 @@ public final class MicroNode implements AutoCloseable {
     long deadline = System.nanoTime() + READY.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("Payara Micro exited with " + process.exitValue());
+        throw new IllegalStateException(
+            "Payara Micro exited with " + process.exitValue() + "; its log ends:\n" + logTail());
       }
       try {
         if (http.get(health).statusCode() == 200) {
@@ -195,6 +235,16 @@ public final class MicroNode implements AutoCloseable {
       pause();
     }
     throw new IllegalStateException(health + " was not 200 within " + READY);
+  }
+
+  /** The last lines of the latest start's log, for a failure message. */
+  private String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log());
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(unreadable: " + e + ")";
+    }
   }
 
   /** Stops the node as an operator would (SIGTERM) and waits for it to exit. */
@@ -226,11 +276,25 @@ public final class MicroNode implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * A port below the ephemeral range that this JVM has not issued before and that binds now (for
+   * the nodes, and for the tests' PostgreSQL).
+   */
+  static int freePort() {
+    for (int tries = 0; tries < 1000; tries++) {
+      int candidate = ThreadLocalRandom.current().nextInt(LOWEST_PORT, HIGHEST_PORT + 1);
+      synchronized (ISSUED) {
+        if (ISSUED.contains(candidate)) {
+          continue;
+        }
+        try (ServerSocket socket = new ServerSocket(candidate)) {
+          ISSUED.add(candidate);
+          return candidate;
+        } catch (IOException taken) {
+          // try another
+        }
+      }
     }
+    throw new IllegalStateException("no free port in " + LOWEST_PORT + ".." + HIGHEST_PORT);
   }
 }

@@ -2,7 +2,6 @@ package dev.cachet.it;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,7 +34,7 @@ public final class PostgresServer implements AutoCloseable {
     if (Files.exists(dataDir)) {
       throw new IllegalArgumentException(dataDir + " exists already");
     }
-    PostgresServer pg = new PostgresServer(dataDir, freePort());
+    PostgresServer pg = new PostgresServer(dataDir, MicroNode.freePort());
     pg.server = pg.builder().start();
     return pg;
   }
@@ -75,12 +74,6 @@ public final class PostgresServer implements AutoCloseable {
   public void close() throws IOException {
     if (server != null) {
       server.close();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }
