@@ -9,10 +9,11 @@ import java.util.Optional;
 
 /**
  * The proposer's side of a slot: builds its blocks one at a time from the transaction pool on the
- * latest published tip, executing each candidate so that a block holds only transactions that apply
- * (one that fails stays out and leaves the pool). Block 0 may be empty; every later block has at
- * least one transaction (Aztec #25227), so when the pool runs dry the slot's checkpoint ends with
- * the blocks built so far. Not thread-safe: one proposer's slot at a time.
+ * latest published tip, applying each candidate to the block's state so far so that a block holds
+ * only transactions that apply (one that fails stays out; one whose nonce is spent leaves the
+ * pool), and computing the state root once per block. Block 0 may be empty; every later block has
+ * at least one transaction (Aztec #25227), so when the pool runs dry the slot's checkpoint ends
+ * with the blocks built so far. Not thread-safe: one proposer's slot at a time.
  */
 public final class BlockBuilder {
 
@@ -40,16 +41,14 @@ public final class BlockBuilder {
    */
   public Optional<Block> next(Map<Bytes32, Tx> pool, long timestampMillis) {
     List<Tx> txs = new ArrayList<>();
-    Ledger current = state;
+    BlockExecutor.Building building = executor.begin(state);
     for (Iterator<Map.Entry<Bytes32, Tx>> it = pool.entrySet().iterator();
         it.hasNext() && txs.size() < maxTxsPerBlock; ) {
       Tx tx = it.next().getValue();
-      BlockExecutor.Execution one = executor.execute(current, List.of(tx));
-      if (one.failed().isEmpty()) {
+      if (building.tryApply(tx)) {
         txs.add(tx);
-        current = one.state();
         it.remove();
-      } else if (current
+      } else if (building
           .account(tx.from())
           .map(a -> Long.compareUnsigned(tx.nonce(), a.nonce()) < 0)
           .orElse(true)) {
@@ -60,7 +59,7 @@ public final class BlockBuilder {
     if (index > 0 && txs.isEmpty()) {
       return Optional.empty();
     }
-    BlockExecutor.Execution run = executor.execute(state, txs);
+    BlockExecutor.Execution run = building.finish();
     BlockHeader header =
         new BlockHeader(
             slot,

@@ -106,6 +106,11 @@ public final class Ledger {
       return true;
     }
 
+    Optional<Account> account(Bytes32 id) {
+      return Optional.ofNullable(accounts.get(id));
+    }
+
+    /** The state: this builder must not be used after. */
     Ledger build() {
       return new Ledger(accounts);
     }

@@ -2,6 +2,7 @@ package dev.cachet.checkpoint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The account ledger as a block executor: each transaction applies if its sender holds the amount
@@ -22,5 +23,28 @@ public final class LedgerExecutor implements BlockExecutor {
     }
     Ledger after = next.build();
     return new Execution(after, after.root(), failed);
+  }
+
+  /** Applies the candidates in place on one copy of the state; one root at the end. */
+  @Override
+  public Building begin(Ledger state) {
+    Ledger.Builder next = state.toBuilder();
+    return new Building() {
+      @Override
+      public boolean tryApply(Tx tx) {
+        return next.apply(tx);
+      }
+
+      @Override
+      public Optional<Ledger.Account> account(Bytes32 id) {
+        return next.account(id);
+      }
+
+      @Override
+      public Execution finish() {
+        Ledger after = next.build();
+        return new Execution(after, after.root(), List.of());
+      }
+    };
   }
 }
