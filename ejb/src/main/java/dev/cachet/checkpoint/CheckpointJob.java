@@ -40,6 +40,16 @@ public final class CheckpointJob {
     TIMEOUT
   }
 
+  /**
+   * When blocks execute. {@code PIPELINED}: each as soon as it and its predecessor are there.
+   * {@code ON_PROPOSAL}: all of them only once the checkpoint proposal arrives, the way validators
+   * worked before the plan; kept to measure the pipeline against (the benchmark), never a default.
+   */
+  public enum Schedule {
+    PIPELINED,
+    ON_PROPOSAL
+  }
+
   /** What a message did to the job. */
   public enum Received {
     ACCEPTED,
@@ -81,8 +91,9 @@ public final class CheckpointJob {
     void attest(CheckpointHeader header);
   }
 
-  /** A block this job executed, with what it computed. */
-  public record Executed(Block block, Bytes32 archive, Ledger state, boolean matched) {}
+  /** A block this job executed, with what it computed and how long its execution took. */
+  public record Executed(
+      Block block, Bytes32 archive, Ledger state, boolean matched, long executionNanos) {}
 
   private final long slot;
   private final Tip base;
@@ -90,6 +101,7 @@ public final class CheckpointJob {
   private final Executor runner;
   private final Attester attester;
   private final boolean startedMidSlot;
+  private final Schedule schedule;
 
   private final TreeMap<Integer, Block> received = new TreeMap<>();
   private final List<Executed> executed = new ArrayList<>();
@@ -113,7 +125,20 @@ public final class CheckpointJob {
       Executor runner,
       Attester attester,
       boolean startedMidSlot) {
+    this(slot, base, executor, runner, attester, startedMidSlot, Schedule.PIPELINED);
+  }
+
+  /** As above, executing on {@code schedule}. */
+  public CheckpointJob(
+      long slot,
+      Tip base,
+      BlockExecutor executor,
+      Executor runner,
+      Attester attester,
+      boolean startedMidSlot,
+      Schedule schedule) {
     this.startedMidSlot = startedMidSlot;
+    this.schedule = Objects.requireNonNull(schedule, "schedule");
     this.slot = slot;
     this.base = Objects.requireNonNull(base, "base");
     this.executor = Objects.requireNonNull(executor, "executor");
@@ -164,6 +189,7 @@ public final class CheckpointJob {
     }
     Received took = take(p.lastBlock());
     proposal = p;
+    scheduleExecution(); // on the ON_PROPOSAL schedule, the blocks held start now
     Integer highest = received.isEmpty() ? null : received.lastKey();
     if (highest != null && highest > p.lastBlock().index()) {
       fault(Reason.INVALID_PROPOSAL); // does not build on the latest block (Aztec #20502)
@@ -270,7 +296,9 @@ public final class CheckpointJob {
   }
 
   private void scheduleExecution() {
-    if (executing || !received.containsKey(executed.size())) {
+    if (executing
+        || (schedule == Schedule.ON_PROPOSAL && proposal == null)
+        || !received.containsKey(executed.size())) {
       return;
     }
     executing = true;
@@ -293,7 +321,9 @@ public final class CheckpointJob {
       state = previous == null ? base.state() : previous.state();
     }
     // Outside the lock: messages keep arriving while a block executes.
+    long started = System.nanoTime();
     BlockExecutor.Execution run = executor.execute(state, block.txs());
+    long nanos = System.nanoTime() - started;
     synchronized (this) {
       BlockHeader h = block.header();
       Bytes32 archive = h.archive();
@@ -308,7 +338,7 @@ public final class CheckpointJob {
         fault(Reason.FAILED_TXS);
       }
       boolean matched = linkFault.isEmpty() && rootsMatch && run.failed().isEmpty();
-      executed.add(new Executed(block, archive, run.state(), matched));
+      executed.add(new Executed(block, archive, run.state(), matched, nanos));
       executing = false;
       decideIfReady();
       scheduleExecution();

@@ -65,6 +65,12 @@ public final class CheckpointNode {
     Optional<Published> fetch(long slot);
 
     void outcome(long slot, CheckpointJob.Outcome outcome);
+
+    /** The attestation of {@code slot} was sent, this long after its proposal arrived. */
+    default void attestationSent(long slot, long nanosSinceProposal, boolean asProposer) {}
+
+    /** The job of {@code slot} was disposed, having executed blocks this long each. */
+    default void blocksExecuted(long slot, List<Long> executionNanos) {}
   }
 
   /** The messages between nodes. */
@@ -99,13 +105,29 @@ public final class CheckpointNode {
     }
   }
 
-  /** The timing and sizes of a slot. */
+  /** The timing and sizes of a slot, and when the jobs execute. */
   public record Settings(
       int blocksPerSlot,
       double buildFraction,
       double deadlineFraction,
       int maxTxsPerBlock,
-      int poolSlots) {}
+      int poolSlots,
+      CheckpointJob.Schedule schedule) {
+    public Settings(
+        int blocksPerSlot,
+        double buildFraction,
+        double deadlineFraction,
+        int maxTxsPerBlock,
+        int poolSlots) {
+      this(
+          blocksPerSlot,
+          buildFraction,
+          deadlineFraction,
+          maxTxsPerBlock,
+          poolSlots,
+          CheckpointJob.Schedule.PIPELINED);
+    }
+  }
 
   /** This node's view of a slot. */
   public record SlotView(
@@ -115,7 +137,9 @@ public final class CheckpointNode {
       int blocksExecuted,
       Optional<CheckpointJob.Outcome> outcome,
       Optional<CheckpointHeader> attested,
-      boolean published) {}
+      boolean published,
+      List<Long> executionMicros,
+      Optional<Long> attestationMicros) {}
 
   private final Ports ports;
   private final Settings settings;
@@ -132,6 +156,9 @@ public final class CheckpointNode {
   private final TreeMap<Long, CheckpointJob.Outcome> outcomes = new TreeMap<>();
   private final TreeMap<Long, CheckpointHeader> attested = new TreeMap<>();
   private final TreeMap<Long, Published> published = new TreeMap<>();
+  private final TreeMap<Long, Long> proposalArrived = new TreeMap<>(); // System.nanoTime()
+  private final TreeMap<Long, Long> attestationNanos = new TreeMap<>();
+  private final TreeMap<Long, List<Long>> executionNanos = new TreeMap<>();
   private final Map<Long, Proposing> proposing = new TreeMap<>();
   private final AttestationPool attestations;
   private final Map<CheckpointJob.Reason, Long> reasons = new EnumMap<>(CheckpointJob.Reason.class);
@@ -191,13 +218,16 @@ public final class CheckpointNode {
     CheckpointJob.Outcome o = job.dispose();
     outcomes.put(slot, o);
     o.reason().ifPresent(r -> reasons.merge(r, 1L, Long::sum));
-    while (outcomes.size() > settings.poolSlots()) {
-      outcomes.pollFirstEntry();
-    }
-    while (attested.size() > settings.poolSlots()) {
-      attested.pollFirstEntry();
+    List<Long> nanos = job.executed().stream().map(CheckpointJob.Executed::executionNanos).toList();
+    executionNanos.put(slot, nanos);
+    proposalArrived.remove(slot);
+    for (TreeMap<Long, ?> kept : List.of(outcomes, attested, executionNanos, attestationNanos)) {
+      while (kept.size() > settings.poolSlots()) {
+        kept.pollFirstEntry();
+      }
     }
     ports.outcome(slot, o);
+    ports.blocksExecuted(slot, nanos);
   }
 
   /** The proposer's work in one of its slots. */
@@ -311,19 +341,23 @@ public final class CheckpointNode {
 
   /** The checkpoint proposal. */
   public CheckpointJob.Received receiveProposal(ProposalMessage m) {
+    long arrived = System.nanoTime();
     long slot = m.header().slot();
     Optional<Committee> committee = ports.committeeOf(slot);
     boolean valid =
         committee.isPresent()
             && signatures.proposalSigned(committee.get(), m.header(), m.lastBlock(), m.signature());
     synchronized (lock) {
-      return job(slot)
-          .map(
-              j ->
-                  j.checkpoint(
-                      new CheckpointJob.CheckpointProposal(
-                          m.header(), m.lastBlock(), valid, valid)))
-          .orElse(CheckpointJob.Received.IGNORED);
+      Optional<CheckpointJob> job = job(slot);
+      if (job.isEmpty()) {
+        return CheckpointJob.Received.IGNORED;
+      }
+      if (valid) {
+        proposalArrived.putIfAbsent(slot, arrived); // before the job may attest
+      }
+      return job.get()
+          .checkpoint(
+              new CheckpointJob.CheckpointProposal(m.header(), m.lastBlock(), valid, valid));
     }
   }
 
@@ -514,7 +548,8 @@ public final class CheckpointNode {
               ports.executor(),
               // Off the job's lock (its execution thread holds it): the node's lock comes first.
               header -> ports.executor().execute(() -> attest(slot, header, own, committee)),
-              midSlot);
+              midSlot,
+              settings.schedule());
       jobs.put(slot, job);
     }
     return Optional.of(job);
@@ -547,8 +582,14 @@ public final class CheckpointNode {
     AttestationMessage m =
         new AttestationMessage(header, own.get().validatorIndex(), signature.get());
     ports.broadcast(committee.get(), m); // the attestation first …
+    long sent = System.nanoTime();
     synchronized (lock) { // … then the bookkeeping
       attested.put(slot, header);
+      Long arrived = proposalArrived.remove(slot);
+      if (arrived != null) {
+        attestationNanos.put(slot, sent - arrived);
+        ports.attestationSent(slot, sent - arrived, proposing.containsKey(slot));
+      }
       attestations.add(header, new AttestationPool.Attestation(m.validatorIndex(), m.signature()));
       Proposing p = proposing.get(slot);
       if (p != null) {
@@ -568,14 +609,20 @@ public final class CheckpointNode {
   public SlotView slot(long slot) {
     synchronized (lock) {
       CheckpointJob job = jobs.get(slot);
+      List<Long> nanos =
+          job != null
+              ? job.executed().stream().map(CheckpointJob.Executed::executionNanos).toList()
+              : executionNanos.getOrDefault(slot, List.of());
       return new SlotView(
           slot,
           ports.committeeOf(slot).flatMap(c -> c.proposerOf(slot)).map(Member::identityKey),
           job == null ? 0 : job.receivedCount(),
-          job == null ? 0 : job.executed().size(),
+          nanos.size(),
           Optional.ofNullable(outcomes.get(slot)),
           Optional.ofNullable(attested.get(slot)),
-          published.containsKey(slot));
+          published.containsKey(slot),
+          nanos.stream().map(n -> n / 1_000).toList(),
+          Optional.ofNullable(attestationNanos.get(slot)).map(n -> n / 1_000));
     }
   }
 

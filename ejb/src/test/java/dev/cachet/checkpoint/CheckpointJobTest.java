@@ -50,6 +50,34 @@ class CheckpointJobTest {
   }
 
   @Test
+  void onTheOnProposalScheduleNothingExecutesUntilTheProposalThenEverythingDoes() {
+    CheckpointJob held =
+        new CheckpointJob(
+            SLOT,
+            genesisTip(),
+            recording,
+            runner,
+            sent::add,
+            false,
+            CheckpointJob.Schedule.ON_PROPOSAL);
+    List<Block> blocks = blocks(SLOT, genesisTip(), 4);
+    for (Block b : blocks.subList(0, 3)) {
+      assertThat(held.block(proposal(b))).isEqualTo(Received.ACCEPTED);
+    }
+    assertThat(runner.runAll()).as("the blocks wait for the proposal").isZero();
+    assertThat(held.executed()).isEmpty();
+
+    held.checkpoint(checkpoint(blocks));
+    runner.runAll();
+
+    assertThat(executedOrder).containsExactly("0", "1", "2", "3");
+    assertThat(sent).containsExactly(Chains.header(blocks));
+    assertThat(held.executed())
+        .allSatisfy(e -> assertThat(e.matched()).isTrue())
+        .allSatisfy(e -> assertThat(e.executionNanos()).isPositive());
+  }
+
+  @Test
   void outOfOrderBlocksWaitForTheirPredecessorsAndRunInIndexOrder() {
     List<Block> blocks = blocks(SLOT, genesisTip(), 5);
     job.block(proposal(blocks.get(3)));

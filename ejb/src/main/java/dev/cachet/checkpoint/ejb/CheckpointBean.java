@@ -51,6 +51,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +66,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Hosts the node's {@link CheckpointNode}: the committees of each slot's epoch, the key manager's
@@ -115,6 +117,10 @@ public class CheckpointBean {
   int poolSlots;
 
   @Inject
+  @ConfigProperty(name = "cachet.checkpoint.execution")
+  String execution;
+
+  @Inject
   @ConfigProperty(name = "cachet.checkpoint.genesis-accounts")
   Optional<String> genesisAccounts;
 
@@ -125,6 +131,7 @@ public class CheckpointBean {
   private volatile boolean stopped;
   private Jsonb jsonb;
   private Ledger genesis;
+  private CheckpointJob.Schedule schedule;
 
   @PostConstruct
   void start() {
@@ -135,6 +142,7 @@ public class CheckpointBean {
       throw new IllegalArgumentException(
           "0 < cachet.checkpoint.build-fraction < cachet.checkpoint.deadline-fraction <= 1");
     }
+    schedule = schedule(execution);
     jsonb = JsonbBuilder.create();
     genesis = genesisLedger(genesisAccounts.filter(s -> !s.isBlank()));
     starter =
@@ -196,7 +204,12 @@ public class CheckpointBean {
             new CheckpointNode(
                 new BeanPorts(self, signer, transport),
                 new CheckpointNode.Settings(
-                    blocksPerSlot, buildFraction, deadlineFraction, maxTxsPerBlock, poolSlots),
+                    blocksPerSlot,
+                    buildFraction,
+                    deadlineFraction,
+                    maxTxsPerBlock,
+                    poolSlots,
+                    schedule),
                 new LedgerExecutor(),
                 new CheckpointSignatures(this::committeeParameters),
                 new CheckpointJob.Tip(0, Bytes32.ZERO, genesis),
@@ -257,6 +270,16 @@ public class CheckpointBean {
       }
     }
     return XmssParameters.PRODUCTION;
+  }
+
+  private static CheckpointJob.Schedule schedule(String execution) {
+    return switch (execution.strip()) {
+      case "pipelined" -> CheckpointJob.Schedule.PIPELINED;
+      case "on-proposal" -> CheckpointJob.Schedule.ON_PROPOSAL;
+      default ->
+          throw new IllegalArgumentException(
+              "cachet.checkpoint.execution is pipelined or on-proposal, not " + execution);
+    };
   }
 
   private Ledger genesisLedger(Optional<String> path) {
@@ -448,6 +471,21 @@ public class CheckpointBean {
         }
       }
       return Optional.empty();
+    }
+
+    @Override
+    public void attestationSent(long slot, long nanosSinceProposal, boolean asProposer) {
+      metrics
+          .timer(
+              "cachet.checkpoint.proposal.to.attestation",
+              new Tag("role", asProposer ? "proposer" : "validator"))
+          .update(Duration.ofNanos(nanosSinceProposal));
+    }
+
+    @Override
+    public void blocksExecuted(long slot, List<Long> executionNanos) {
+      Timer timer = metrics.timer("cachet.checkpoint.block.execution");
+      executionNanos.forEach(n -> timer.update(Duration.ofNanos(n)));
     }
 
     @Override

@@ -26,7 +26,9 @@ public final class CheckpointRequests {
       String outcome,
       String reason,
       String attested,
-      boolean published) {
+      boolean published,
+      List<Long> executionMicros,
+      Long attestationMicros) {
     static SlotStatus of(CheckpointNode.SlotView v) {
       return new SlotStatus(
           v.slot(),
@@ -39,7 +41,9 @@ public final class CheckpointRequests {
               .map(r -> r.name().toLowerCase(java.util.Locale.ROOT))
               .orElse(null),
           v.attested().map(h -> h.id().hex()).orElse(null),
-          v.published());
+          v.published(),
+          v.executionMicros(),
+          v.attestationMicros().orElse(null));
     }
   }
 
