@@ -321,9 +321,8 @@ public final class CheckpointNode {
   public CheckpointJob.Received receiveBlock(BlockMessage m) {
     long slot = m.block().header().slot();
     Optional<Committee> committee = ports.committeeOf(slot);
-    boolean valid =
-        committee.isPresent()
-            && signatures.blockSigned(committee.get(), m.block(), m.signer(), m.signature());
+    // Checked apart, so a forged block is INVALID_PROPOSAL and a non-proposer's WRONG_PROPOSER.
+    boolean valid = CheckpointSignatures.signedBy(m.block(), m.signer(), m.signature());
     boolean byProposer =
         committee
             .flatMap(c -> c.proposerOf(slot))
@@ -331,10 +330,7 @@ public final class CheckpointNode {
             .orElse(false);
     synchronized (lock) {
       return job(slot)
-          .map(
-              j ->
-                  j.block(
-                      new CheckpointJob.BlockProposal(m.block(), byProposer, valid || !byProposer)))
+          .map(j -> j.block(new CheckpointJob.BlockProposal(m.block(), byProposer, valid)))
           .orElse(CheckpointJob.Received.IGNORED);
     }
   }

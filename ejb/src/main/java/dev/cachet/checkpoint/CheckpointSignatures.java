@@ -61,7 +61,12 @@ public final class CheckpointSignatures {
     Optional<Member> proposer = committee.proposerOf(block.header().slot());
     return proposer.isPresent()
         && proposer.get().identityKey().equals(signer)
-        && Ed25519.verify(signer, blockDigest(block).bytes(), signature);
+        && signedBy(block, signer, signature);
+  }
+
+  /** Whether {@code signer}'s identity key signed the block (whoever the slot's proposer is). */
+  public static boolean signedBy(Block block, IdentityKey signer, byte[] signature) {
+    return Ed25519.verify(signer, blockDigest(block).bytes(), signature);
   }
 
   /**

@@ -63,6 +63,12 @@ class CheckpointSignaturesTest {
     assertThat(check.blockSigned(committee, blocks.get(1), identity(proposerId), blockSig))
         .as("another block")
         .isFalse();
+    assertThat(CheckpointSignatures.signedBy(blocks.get(0), identity(otherId), byOther))
+        .as("signed by its signer, though not the proposer")
+        .isTrue();
+    assertThat(CheckpointSignatures.signedBy(blocks.get(0), identity(otherId), blockSig))
+        .as("the proposer's signature under another signer")
+        .isFalse();
 
     CheckpointHeader header = Chains.header(blocks);
     Block last = blocks.get(1);
