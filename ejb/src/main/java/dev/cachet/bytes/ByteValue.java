@@ -64,16 +64,7 @@ public abstract class ByteValue {
    * @return the bytes, or null if {@code text} is anything else (null, uppercase, another length)
    */
   protected static byte[] parseLowercaseHex(String text, int length) {
-    if (text == null || text.length() != 2 * length) {
-      return null;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-        return null;
-      }
-    }
-    return HEX.parseHex(text);
+    return LowercaseHex.exactly(text, length);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.cachet.checkpoint.wire;
 
+import dev.cachet.bytes.LowercaseHex;
 import dev.cachet.checkpoint.AttestationPool;
 import dev.cachet.checkpoint.Block;
 import dev.cachet.checkpoint.Bytes32;
@@ -151,16 +152,11 @@ public final class CheckpointJson {
 
   static byte[] bytes(String hex, String field) {
     required(hex, field);
-    if (hex.isEmpty() || hex.length() > MAX_HEX || hex.length() % 2 != 0) {
+    byte[] bytes = LowercaseHex.upTo(hex, MAX_HEX / 2);
+    if (bytes == null) {
       throw invalid(field + " is lowercase hex");
     }
-    for (int i = 0; i < hex.length(); i++) {
-      char c = hex.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-        throw invalid(field + " is lowercase hex");
-      }
-    }
-    return HEX.parseHex(hex);
+    return bytes;
   }
 
   static long index(Long validatorIndex) {

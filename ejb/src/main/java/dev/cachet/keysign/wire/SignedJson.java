@@ -1,5 +1,6 @@
 package dev.cachet.keysign.wire;
 
+import dev.cachet.bytes.LowercaseHex;
 import dev.cachet.keysign.InvalidKeysignException;
 import dev.cachet.keysign.SignedMessage;
 import dev.cachet.node.IdentityKey;
@@ -35,27 +36,15 @@ public record SignedJson(Long epoch, String signer, String body, String signatur
     if (epoch == null || signer == null || body == null || signature == null || epoch < 0) {
       throw invalid("a keysign message has epoch, signer, body and signature");
     }
-    if (body.isEmpty() || body.length() > MAX_BODY_HEX || !lowercaseHex(body)) {
+    byte[] bodyBytes = LowercaseHex.upTo(body, MAX_BODY_HEX / 2);
+    if (bodyBytes == null) {
       throw invalid("the body is lowercase hex of at most " + MAX_BODY_HEX / 2 + " bytes");
     }
-    if (signature.length() != 2 * Ed25519.SIGNATURE_LENGTH || !lowercaseHex(signature)) {
+    byte[] signatureBytes = LowercaseHex.exactly(signature, Ed25519.SIGNATURE_LENGTH);
+    if (signatureBytes == null) {
       throw invalid("the signature is 64 bytes as lowercase hex");
     }
-    return new SignedMessage(
-        kind, epoch, IdentityKey.parse(signer), HEX.parseHex(body), HEX.parseHex(signature));
-  }
-
-  private static boolean lowercaseHex(String s) {
-    if (s.length() % 2 != 0) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-        return false;
-      }
-    }
-    return true;
+    return new SignedMessage(kind, epoch, IdentityKey.parse(signer), bodyBytes, signatureBytes);
   }
 
   private static InvalidKeysignException invalid(String why) {

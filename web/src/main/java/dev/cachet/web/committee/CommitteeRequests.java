@@ -1,5 +1,6 @@
 package dev.cachet.web.committee;
 
+import dev.cachet.bytes.LowercaseHex;
 import dev.cachet.committee.CheckpointDuty;
 import dev.cachet.committee.Committee;
 import dev.cachet.committee.InvalidCommitteeException;
@@ -114,14 +115,12 @@ public final class CommitteeRequests {
   }
 
   private static byte[] hex(String text, String field) {
-    if (text.isEmpty() || text.length() % 2 != 0 || !text.chars().allMatch(KEY_HEX::test)) {
+    byte[] bytes = LowercaseHex.upTo(text, Integer.MAX_VALUE);
+    if (bytes == null) {
       throw new InvalidCommitteeException(field + " is lowercase hex");
     }
-    return java.util.HexFormat.of().parseHex(text);
+    return bytes;
   }
-
-  private static final java.util.function.IntPredicate KEY_HEX =
-      c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
 
   private static void required(Object value, String field) {
     if (value == null) {

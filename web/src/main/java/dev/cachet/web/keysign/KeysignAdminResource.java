@@ -1,5 +1,6 @@
 package dev.cachet.web.keysign;
 
+import dev.cachet.bytes.LowercaseHex;
 import dev.cachet.keysign.Batches;
 import dev.cachet.keysign.InvalidKeysignException;
 import dev.cachet.keysign.KeyIds;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -149,18 +149,11 @@ public class KeysignAdminResource {
   }
 
   private static byte[] hex(String text) {
-    if (text == null
-        || text.isEmpty()
-        || text.length() % 2 != 0
-        || !text.equals(text.toLowerCase())) {
+    byte[] bytes = LowercaseHex.upTo(text, Integer.MAX_VALUE);
+    if (bytes == null) {
       throw new InvalidKeysignException(
           "INVALID_KEY_PACKAGE", "keyPackage is the dealer's package as lowercase hex");
     }
-    try {
-      return HexFormat.of().parseHex(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidKeysignException(
-          "INVALID_KEY_PACKAGE", "keyPackage is the dealer's package as lowercase hex");
-    }
+    return bytes;
   }
 }
