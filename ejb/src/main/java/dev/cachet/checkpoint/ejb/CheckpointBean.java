@@ -12,7 +12,6 @@ import dev.cachet.clock.SlotClock;
 import dev.cachet.committee.Committee;
 import dev.cachet.committee.Member;
 import dev.cachet.committee.ejb.CommitteesBean;
-import dev.cachet.error.RetryLaterException;
 import dev.cachet.keys.KeyRole;
 import dev.cachet.keys.KeyView;
 import dev.cachet.keys.SigningMessage;
@@ -24,6 +23,7 @@ import dev.cachet.peer.ejb.IdentitySigner;
 import dev.cachet.peer.ejb.PeerClient;
 import dev.cachet.peer.ejb.PeersBean;
 import dev.cachet.tasks.Repeating;
+import dev.cachet.tasks.RetriedStart;
 import dev.cachet.xmss.XmssParameters;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -126,7 +126,7 @@ public class CheckpointBean {
 
   private volatile CheckpointNode node;
   private volatile XmssParameters committeeParameters;
-  private ScheduledFuture<?> starter;
+  private RetriedStart starter;
   private volatile ScheduledFuture<?> ticker;
   private volatile boolean stopped;
   private Jsonb jsonb;
@@ -146,18 +146,20 @@ public class CheckpointBean {
     jsonb = JsonbBuilder.create();
     genesis = genesisLedger(genesisAccounts.filter(s -> !s.isBlank()));
     starter =
-        scheduler.scheduleWithFixedDelay(
-            new Repeating("starting the checkpoint attestation", this::startNode),
-            0,
-            1,
-            TimeUnit.SECONDS);
+        RetriedStart.schedule(
+            scheduler,
+            "starting the checkpoint attestation",
+            () -> {
+              node();
+              scheduleTick();
+            });
   }
 
   @PreDestroy
   void stop() {
     stopped = true;
     if (starter != null) {
-      starter.cancel(false);
+      starter.close();
     }
     if (ticker != null) {
       ticker.cancel(false);
@@ -166,16 +168,6 @@ public class CheckpointBean {
       jsonb.close();
     } catch (Exception e) {
       // nothing held that matters at shutdown
-    }
-  }
-
-  private void startNode() {
-    try {
-      node();
-      starter.cancel(false);
-      scheduleTick();
-    } catch (RetryLaterException notYet) {
-      // no identity yet
     }
   }
 

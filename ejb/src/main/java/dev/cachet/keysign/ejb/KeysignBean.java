@@ -2,7 +2,6 @@ package dev.cachet.keysign.ejb;
 
 import dev.cachet.committee.Committee;
 import dev.cachet.committee.ejb.CommitteesBean;
-import dev.cachet.error.RetryLaterException;
 import dev.cachet.keysign.InvalidKeysignException;
 import dev.cachet.keysign.KeysignDealer;
 import dev.cachet.keysign.KeysignEngine;
@@ -17,6 +16,7 @@ import dev.cachet.peer.ejb.PeerClient;
 import dev.cachet.peer.ejb.PeersBean;
 import dev.cachet.state.ejb.StateVaultBean;
 import dev.cachet.tasks.Repeating;
+import dev.cachet.tasks.RetriedStart;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -34,7 +34,6 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -72,7 +71,7 @@ public class KeysignBean {
 
   private volatile KeysignEngine engine;
   private KeysignMetrics keysignMetrics;
-  private ScheduledFuture<?> starter;
+  private RetriedStart starter;
   private final SecureRandom random = new SecureRandom();
 
   @PostConstruct
@@ -82,24 +81,13 @@ public class KeysignBean {
           "cachet.keysign.session-timeout-millis is at least 100, not " + sessionTimeoutMillis);
     }
     keysignMetrics = new KeysignMetrics(metrics, this::engine);
-    starter =
-        scheduler.scheduleWithFixedDelay(
-            new Repeating("starting the keysign", this::startEngine), 0, 1, TimeUnit.SECONDS);
+    starter = RetriedStart.schedule(scheduler, "starting the keysign", this::engine);
   }
 
   @PreDestroy
   void stop() {
     if (starter != null) {
-      starter.cancel(false);
-    }
-  }
-
-  private void startEngine() {
-    try {
-      engine();
-      starter.cancel(false);
-    } catch (RetryLaterException notYet) {
-      // no identity yet: the next run tries again
+      starter.close();
     }
   }
 
