@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * N + 1), and one block-execution time apart (no slack at all: every slow block delays the rest).
  * Pipelined: the job executes each block as it arrives (on a thread of its own, as on the node's
  * managed executor). Synchronous: the same job, its executions held back until the checkpoint
- * proposal arrives (the way validators worked before the plan). Figures: the time from the
+ * proposal arrives (the way validators worked before the plan: the job's own {@code
+ * ON_PROPOSAL} schedule, the node's {@code cachet.checkpoint.execution=on-proposal}). Figures: the time from the
  * proposal's arrival to the attestation, split into the last block's execution in the job and the
  * rest, and one block's execution time; and the proposer's time to build one block.
  */
@@ -157,7 +157,6 @@ public final class CheckpointBench {
       ExecutorService pool,
       boolean synchronous)
       throws InterruptedException {
-    Gate gate = new Gate(pool, synchronous);
     CountDownLatch attested = new CountDownLatch(1);
     AtomicLong at = new AtomicLong();
     CheckpointJob job =
@@ -165,12 +164,13 @@ public final class CheckpointBench {
             1,
             tip,
             executor,
-            gate,
+            pool,
             h -> {
               at.set(System.nanoTime());
               attested.countDown();
             },
-            false);
+            false,
+            synchronous ? CheckpointJob.Schedule.ON_PROPOSAL : CheckpointJob.Schedule.PIPELINED);
     long start = System.nanoTime();
     for (int i = 0; i < blocks.size() - 1; i++) {
       sleepUntil(start + i * interval);
@@ -179,7 +179,6 @@ public final class CheckpointBench {
     sleepUntil(start + (blocks.size() - 1) * interval);
     long proposal = System.nanoTime();
     job.checkpoint(new CheckpointJob.CheckpointProposal(header, blocks.get(blocks.size() - 1), true, true));
-    gate.open();
     if (!attested.await(60, TimeUnit.SECONDS)) {
       throw new IllegalStateException("no attestation");
     }
@@ -187,33 +186,6 @@ public final class CheckpointBench {
     return new long[] {
       at.get() - proposal, executed.get(executed.size() - 1).executionNanos()
     };
-  }
-
-  /** An executor that holds its tasks until opened (synchronous), or runs them at once. */
-  private static final class Gate implements Executor {
-    private final Executor target;
-    private final List<Runnable> held = new ArrayList<>();
-    private boolean open;
-
-    Gate(Executor target, boolean closed) {
-      this.target = target;
-      this.open = !closed;
-    }
-
-    @Override
-    public synchronized void execute(Runnable task) {
-      if (open) {
-        target.execute(task);
-      } else {
-        held.add(task);
-      }
-    }
-
-    synchronized void open() {
-      open = true;
-      held.forEach(target::execute);
-      held.clear();
-    }
   }
 
   private static List<Block> build(CheckpointJob.Tip tip, LedgerExecutor executor) {

@@ -124,17 +124,6 @@ public final class CheckpointJob {
       BlockExecutor executor,
       Executor runner,
       Attester attester,
-      boolean startedMidSlot) {
-    this(slot, base, executor, runner, attester, startedMidSlot, Schedule.PIPELINED);
-  }
-
-  /** As above, executing on {@code schedule}. */
-  public CheckpointJob(
-      long slot,
-      Tip base,
-      BlockExecutor executor,
-      Executor runner,
-      Attester attester,
       boolean startedMidSlot,
       Schedule schedule) {
     this.startedMidSlot = startedMidSlot;

@@ -30,7 +30,14 @@ class CheckpointJobTest {
         return new LedgerExecutor().execute(state, txs);
       };
   private final CheckpointJob job =
-      new CheckpointJob(SLOT, genesisTip(), recording, runner, sent::add, false);
+      new CheckpointJob(
+          SLOT,
+          genesisTip(),
+          recording,
+          runner,
+          sent::add,
+          false,
+          CheckpointJob.Schedule.PIPELINED);
 
   @Test
   void happyPathFiveBlocksAreExecutedAsTheyArriveAndTheCheckpointIsAttested() {
@@ -107,7 +114,15 @@ class CheckpointJobTest {
 
   @Test
   void aJobOfANodeStartedMidSlotWhoseFirstBlockIsNotIndexZeroSkipsTheSlot() {
-    CheckpointJob job = new CheckpointJob(SLOT, genesisTip(), recording, runner, sent::add, true);
+    CheckpointJob job =
+        new CheckpointJob(
+            SLOT,
+            genesisTip(),
+            recording,
+            runner,
+            sent::add,
+            true,
+            CheckpointJob.Schedule.PIPELINED);
     List<Block> blocks = blocks(SLOT, genesisTip(), 5);
     assertThat(job.block(proposal(blocks.get(2)))).isEqualTo(Received.IGNORED);
     job.block(proposal(blocks.get(3)));
@@ -266,7 +281,14 @@ class CheckpointJobTest {
     Chains.ManualExecutor r = new Chains.ManualExecutor();
     List<CheckpointHeader> out = new ArrayList<>();
     CheckpointJob onTip =
-        new CheckpointJob(SLOT, published, new LedgerExecutor(), r, out::add, false);
+        new CheckpointJob(
+            SLOT,
+            published,
+            new LedgerExecutor(),
+            r,
+            out::add,
+            false,
+            CheckpointJob.Schedule.PIPELINED);
     List<Block> stale = blocks(SLOT, tip, 2);
     stale.forEach(b -> onTip.block(proposal(b)));
     onTip.checkpoint(checkpoint(stale));
@@ -282,7 +304,14 @@ class CheckpointJobTest {
             SLOT, h1.blockNumber(), 1, published.archive(), h1.stateRoot(), h1.txRoot(), 1);
     Chains.ManualExecutor r2 = new Chains.ManualExecutor();
     CheckpointJob second =
-        new CheckpointJob(SLOT, published, new LedgerExecutor(), r2, out::add, false);
+        new CheckpointJob(
+            SLOT,
+            published,
+            new LedgerExecutor(),
+            r2,
+            out::add,
+            false,
+            CheckpointJob.Schedule.PIPELINED);
     second.block(proposal(good.get(0)));
     second.block(
         proposal(new Block(wrongSlotParent, wrongSlotParent.archive(), good.get(1).txs())));
