@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
@@ -105,6 +106,13 @@ public final class CheckpointNode {
     }
   }
 
+  /**
+   * This node's attestation signature of a proposal's header, made while the job executes: sent
+   * only if the job attests that header, else it never leaves the node.
+   */
+  private record Presigned(
+      CheckpointHeader header, CompletableFuture<Optional<byte[]>> signature) {}
+
   /** The timing and sizes of a slot, and when the jobs execute. */
   public record Settings(
       int blocksPerSlot,
@@ -159,6 +167,7 @@ public final class CheckpointNode {
   private final TreeMap<Long, Long> proposalArrived = new TreeMap<>(); // System.nanoTime()
   private final TreeMap<Long, Long> attestationNanos = new TreeMap<>();
   private final TreeMap<Long, List<Long>> executionNanos = new TreeMap<>();
+  private final TreeMap<Long, Presigned> presigned = new TreeMap<>();
   private final Map<Long, Proposing> proposing = new TreeMap<>();
   private final AttestationPool attestations;
   private final Map<CheckpointJob.Reason, Long> reasons = new EnumMap<>(CheckpointJob.Reason.class);
@@ -221,6 +230,7 @@ public final class CheckpointNode {
     List<Long> nanos = job.executed().stream().map(CheckpointJob.Executed::executionNanos).toList();
     executionNanos.put(slot, nanos);
     proposalArrived.remove(slot);
+    presigned.remove(slot);
     for (TreeMap<Long, ?> kept : List.of(outcomes, attested, executionNanos, attestationNanos)) {
       while (kept.size() > settings.poolSlots()) {
         kept.pollFirstEntry();
@@ -351,9 +361,14 @@ public final class CheckpointNode {
       if (valid) {
         proposalArrived.putIfAbsent(slot, arrived); // before the job may attest
       }
-      return job.get()
-          .checkpoint(
-              new CheckpointJob.CheckpointProposal(m.header(), m.lastBlock(), valid, valid));
+      CheckpointJob.Received received =
+          job.get()
+              .checkpoint(
+                  new CheckpointJob.CheckpointProposal(m.header(), m.lastBlock(), valid, valid));
+      if (received == CheckpointJob.Received.ACCEPTED && valid) {
+        presign(slot, m.header(), committee);
+      }
+      return received;
     }
   }
 
@@ -557,7 +572,36 @@ public final class CheckpointNode {
     return millis < s0 ? 0 : (millis - s0) / slotMillis;
   }
 
-  /** The job's attester: sign with this node's attestation key, send to all, pool it. */
+  /**
+   * Under the lock, for the slot's first accepted proposal (its signature verified): signs its
+   * header with this node's attestation key on the executor, beside the job's execution of the last
+   * block, so that the attestation waits for one of the two, not both in turn. Safe: the slot's
+   * leaf signs only this slot's checkpoint, the proposer's one header (a second one is a fault and
+   * nothing is attested); the signature is durable before it exists (the key manager's rule) and is
+   * sent only if the job attests this header.
+   */
+  private void presign(long slot, CheckpointHeader header, Optional<Committee> committee) {
+    Optional<CheckpointDuty> own =
+        committee.flatMap(c -> c.member(ports.self())).flatMap(Member::duty);
+    if (own.isEmpty() || presigned.containsKey(slot)) {
+      return;
+    }
+    long validator = own.get().validatorIndex();
+    presigned.put(
+        slot,
+        new Presigned(
+            header,
+            CompletableFuture.supplyAsync(
+                () ->
+                    ports.signXmss(
+                        false, validator, slot, CheckpointSignatures.attestationDigest(header)),
+                ports.executor())));
+  }
+
+  /**
+   * The job's attester: sign with this node's attestation key (or take the signature made beside
+   * the execution), send to all, pool it.
+   */
   private void attest(
       long slot,
       CheckpointHeader header,
@@ -566,18 +610,45 @@ public final class CheckpointNode {
     if (own.isEmpty() || committee.isEmpty()) {
       return; // this node runs no validator: it executes, but has nothing to sign with
     }
-    Optional<byte[]> signature =
+    Presigned pre;
+    synchronized (lock) {
+      pre = presigned.get(slot);
+    }
+    if (pre != null && pre.header().equals(header)) {
+      pre.signature()
+          .whenComplete(
+              (signature, failed) -> {
+                if (failed == null) {
+                  send(slot, header, own.get(), committee.get(), signature);
+                } else {
+                  LOG.warning("the attestation of slot " + slot + " did not sign: " + failed);
+                }
+              });
+      return;
+    }
+    send(
+        slot,
+        header,
+        own.get(),
+        committee.get(),
         ports.signXmss(
             false,
             own.get().validatorIndex(),
             slot,
-            CheckpointSignatures.attestationDigest(header));
+            CheckpointSignatures.attestationDigest(header)));
+  }
+
+  private void send(
+      long slot,
+      CheckpointHeader header,
+      CheckpointDuty own,
+      Committee committee,
+      Optional<byte[]> signature) {
     if (signature.isEmpty()) {
       return;
     }
-    AttestationMessage m =
-        new AttestationMessage(header, own.get().validatorIndex(), signature.get());
-    ports.broadcast(committee.get(), m); // the attestation first …
+    AttestationMessage m = new AttestationMessage(header, own.validatorIndex(), signature.get());
+    ports.broadcast(committee, m); // the attestation first …
     long sent = System.nanoTime();
     synchronized (lock) { // … then the bookkeeping
       attested.put(slot, header);
