@@ -24,6 +24,7 @@ import dev.cachet.peer.ejb.PeerClient;
 import dev.cachet.peer.ejb.PeersBean;
 import dev.cachet.tasks.Repeating;
 import dev.cachet.tasks.RetriedStart;
+import dev.cachet.tasks.ejb.ManagedExecutors;
 import dev.cachet.xmss.XmssParameters;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -94,7 +95,6 @@ public class CheckpointBean {
   @Inject private PeerClient client;
   @Inject private MetricRegistry metrics;
   @Resource private ManagedScheduledExecutorService scheduler;
-  @Resource private ManagedExecutorService executor;
 
   @Inject
   @ConfigProperty(name = "cachet.checkpoint.blocks-per-slot")
@@ -124,6 +124,10 @@ public class CheckpointBean {
   @ConfigProperty(name = "cachet.checkpoint.genesis-accounts")
   Optional<String> genesisAccounts;
 
+  /** The managed executor the jobs run on (resources/preboot.asadmin). */
+  static final String CHECKPOINT_EXECUTOR = "concurrent/cachet-checkpoint";
+
+  private ManagedExecutorService executor;
   private volatile CheckpointNode node;
   private volatile XmssParameters committeeParameters;
   private RetriedStart starter;
@@ -143,6 +147,7 @@ public class CheckpointBean {
           "0 < cachet.checkpoint.build-fraction < cachet.checkpoint.deadline-fraction <= 1");
     }
     schedule = schedule(execution);
+    executor = ManagedExecutors.named(CHECKPOINT_EXECUTOR, "checkpoint jobs");
     jsonb = JsonbBuilder.create();
     genesis = genesisLedger(genesisAccounts.filter(s -> !s.isBlank()));
     starter =
