@@ -77,7 +77,7 @@ async function loadPanel(panel) {
   }
 }
 
-/** Draws one panel; whatever goes wrong stays in it. Returns whether the token was refused. */
+/** Draws one panel; whatever goes wrong stays in it. Returns what became of it. */
 async function drawPanel(panel, ctx) {
   const body = document.querySelector(`#${panel.id} .panel-body`);
   const section = document.getElementById(panel.id);
@@ -91,17 +91,17 @@ async function drawPanel(panel, ctx) {
     }
     section.classList.remove('failed', 'stale');
     section.dataset.state = 'ok';
-    return false;
+    return 'drawn';
   } catch (e) {
     if (isUnauthorized(e)) {
-      return true;
+      return 'refused';
     }
     section.dataset.state = 'error';
     if (e instanceof Unreachable || (e instanceof ApiError && e.status >= 500)) {
       // The node is down or busy: keep what the panel last showed, marked as stale.
       section.classList.add('stale');
       note(section, `Not refreshed: ${e.message}`);
-      return false;
+      return 'stale';
     }
     if (!(e instanceof ApiError)) {
       console.error(`the ${panel.id} panel failed`, e); // a bug in the page: say so in the console
@@ -110,7 +110,7 @@ async function drawPanel(panel, ctx) {
     body.replaceChildren(
       h('p', { class: 'error', role: 'alert' }, `This panel could not be drawn: ${e.message}`),
     );
-    return false;
+    return 'failed';
   }
 }
 
@@ -133,11 +133,14 @@ async function refresh() {
   clearTimeout(timer);
   try {
     const ctx = context();
-    const refused = await Promise.all(PANELS.map((panel) => drawPanel(panel, ctx)));
-    if (ctx.admin && refused.some(Boolean)) {
+    const outcomes = await Promise.all(PANELS.map((panel) => drawPanel(panel, ctx)));
+    if (ctx.admin && outcomes.includes('refused')) {
       tokenRefused();
     }
-    document.getElementById('updated').textContent = `Updated ${new Date().toLocaleTimeString()}`;
+    const at = new Date().toLocaleTimeString();
+    document.getElementById('updated').textContent = outcomes.every((o) => o === 'stale')
+      ? `The node did not answer at ${at}`
+      : `Updated ${at}`;
     document.body.dataset.refreshed = String(Number(document.body.dataset.refreshed || 0) + 1);
   } catch (e) {
     console.error('the refresh failed', e);
