@@ -389,6 +389,8 @@ class ValidatorKeysIT {
         .contains("/api/v1/chain:")
         .containsPattern("(?m)^  responses:$")
         .containsPattern("(?m)^    KeyNotFound:$")
+        .containsPattern("(?m)^    KeyPreparation:$")
+        .containsPattern("(?m)^        preparation:$")
         .contains("$ref: \"#/components/responses/KeyNotFound\"")
         .contains("$ref: \"#/components/responses/SlotAlreadySigned\"");
     HttpResponse<byte[]> ready = keys.http().get("health/ready");
