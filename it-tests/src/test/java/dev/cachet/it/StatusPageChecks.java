@@ -18,9 +18,13 @@ import java.util.regex.Pattern;
  */
 public final class StatusPageChecks {
 
-  /** {@code import … from './x.js'}, {@code import('./panels/y.js')}, {@code src="status/z.js"}. */
+  /**
+   * {@code import … from './x.js'}, {@code import('./y.js')}, {@code src="status/z.js"}, and the
+   * panels' modules as main.js names them ({@code module: './panels/keys.js'}, imported by name).
+   */
   private static final Pattern MODULE =
-      Pattern.compile("(?:from |import\\(|src=)['\"]((?:\\./|\\.\\./|status/)[a-z/]+\\.js)['\"]");
+      Pattern.compile(
+          "(?:from |import\\(|src=|module: )['\"]((?:\\./|\\.\\./|status/)[a-z/]+\\.js)['\"]");
 
   private StatusPageChecks() {}
 
