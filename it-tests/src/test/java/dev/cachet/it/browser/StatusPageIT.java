@@ -356,6 +356,57 @@ class StatusPageIT {
     await(() -> "ok".equals(panelState("keys")), WITHIN, "the keys panel again");
   }
 
+  @Test
+  @Order(6)
+  void drawsAKeysignChainFromItsGaugesAndItsStatus() {
+    // A chain needs a key dealt to two nodes or more; this node has none, so the page is given a
+    // chain's metrics and status as the README documents them (GET /api/v1/keysign/{chainId}).
+    String metrics =
+        "cachet_keysign_low{chain=\"7\",mp_scope=\"application\"} 40\n"
+            + "cachet_keysign_digests_pending{chain=\"7\",mp_scope=\"application\"} 3\n"
+            + "cachet_keysign_aborts_total{cause=\"timeout\",chain=\"7\",mp_scope=\"application\"} 2.0\n"
+            + "cachet_keysign_aborts_total{cause=\"invalid_share\",chain=\"7\",mp_scope=\"application\"}"
+            + " 1.0\n";
+    String chain =
+        "{\"batchSize\":10,\"batchesSigned\":3,\"chainId\":7,\"digestsSigned\":30,"
+            + "\"high\":43,\"keyId\":\"main\",\"low\":40,\"pending\":[40,41,42],\"pendingCount\":3,"
+            + "\"session\":{\"attempt\":1,\"batch\":4,\"coordinating\":false,\"coordinator\":\""
+            + "ab".repeat(32)
+            + "\"}}";
+    browser.script(
+        "const extra = arguments[0]; const chain = arguments[1];"
+            + " window.__fetch = window.fetch;"
+            + " window.fetch = async (input, init) => {"
+            + "   const path = String(input);"
+            + "   if (path.startsWith('/metrics')) {"
+            + "     const real = await window.__fetch(input, init);"
+            + "     return new Response((await real.text()) + extra, {status: real.status});"
+            + "   }"
+            + "   if (path === '/api/v1/keysign/7') {"
+            + "     return new Response(chain, {status: 200,"
+            + "       headers: {'Content-Type': 'application/json'}});"
+            + "   }"
+            + "   return window.__fetch(input, init);"
+            + " };",
+        metrics,
+        chain);
+    try {
+      String row = "#keysign tr[data-chain='7']";
+      await(() -> exists(row), WITHIN, "the chain's row");
+      assertThat(panelState("keysign")).isEqualTo("ok");
+      assertThat(text(row))
+          .contains("main")
+          .contains("40")
+          .contains("43")
+          .contains("batch 4, attempt 1")
+          .contains("3 (timeout 2, invalid_share 1)");
+      assertThat(unexpectedSevere(browser.log(), entry -> false)).isEmpty();
+    } finally {
+      browser.script("window.fetch = window.__fetch;");
+    }
+    await(() -> !exists("#keysign tr[data-chain='7']"), WITHIN, "the node's own keysign again");
+  }
+
   // ---- helpers
 
   private static String identityKey() {
