@@ -1,5 +1,6 @@
 package dev.cachet.keys;
 
+import dev.cachet.xmss.LeafProgress;
 import dev.cachet.xmss.PreparedWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -37,14 +39,15 @@ final class KeyEntry {
   }
 
   /**
-   * A preparation: what it computes, how long its own work is expected to take, and since when it
-   * runs (it may wait in the node's preparation queue first).
+   * A preparation: what it computes, how long its own work is expected to take, since when it runs
+   * (it may wait in the node's preparation queue first), and how many of its leaves are computed.
    */
   static final class Preparation {
     private final CompletableFuture<PreparedWindow> done = new CompletableFuture<>();
     private final OptionalLong bottomTree;
     private final long leaves;
     private final Duration expected;
+    private final AtomicLong leavesDone = new AtomicLong();
     private volatile Instant started;
 
     Preparation(OptionalLong bottomTree, long leaves, Duration expected) {
@@ -65,6 +68,16 @@ final class KeyEntry {
       return leaves;
     }
 
+    /** Where the build reports its leaves (from each of its threads). */
+    LeafProgress progress() {
+      return leavesDone::addAndGet;
+    }
+
+    /** Leaves computed so far: only grows, and never past {@link #leaves()}. */
+    long leavesDone() {
+      return Math.min(leaves, leavesDone.get());
+    }
+
     /** When it started running; empty while it waits for a thread. */
     Optional<Instant> started() {
       return Optional.ofNullable(started);
@@ -74,10 +87,22 @@ final class KeyEntry {
       started = now;
     }
 
-    /** Its own expected time left: all of it while it waits, less what ran since it started. */
+    /**
+     * Its own expected time left: all of it while it waits; once leaves are computed, the leaves
+     * left at the rate measured since it started; before that, the estimate less what ran.
+     */
     Duration remaining(Instant now) {
       Instant since = started;
-      Duration left = since == null ? expected : expected.minus(Duration.between(since, now));
+      if (since == null) {
+        return expected;
+      }
+      Duration elapsed = Duration.between(since, now);
+      long computed = leavesDone();
+      Duration left =
+          computed > 0 && !elapsed.isNegative()
+              ? Duration.ofNanos(
+                  (long) ((double) elapsed.toNanos() * (leaves - computed) / computed))
+              : expected.minus(elapsed);
       return left.isNegative() ? Duration.ZERO : left;
     }
   }

@@ -7,6 +7,7 @@ import dev.cachet.error.InvalidRequestException;
 import dev.cachet.state.RecordInfo;
 import dev.cachet.state.StateRecords;
 import dev.cachet.xmss.GeneratedKey;
+import dev.cachet.xmss.LeafProgress;
 import dev.cachet.xmss.PreparedWindow;
 import dev.cachet.xmss.RetainedLevels;
 import dev.cachet.xmss.SignOutcome;
@@ -144,7 +145,9 @@ public final class KeyManager {
             preparations.estimate(leaves));
     try {
       preparations.generate(
-          entry, generation, () -> derive(entry, parameters, seeds, activation, activation));
+          entry,
+          generation,
+          progress -> derive(entry, parameters, seeds, activation, activation, progress));
     } catch (RuntimeException e) { // the queue is full: nothing was stored, the place is free
       keys.remove(id, entry);
       throw e;
@@ -389,7 +392,7 @@ public final class KeyManager {
   }
 
   KeyView view(KeyEntry entry) {
-    return KeyViews.of(entry, slots.currentSlot());
+    return KeyViews.of(entry, slots.currentSlot(), preparations::progress);
   }
 
   /** Runs on the pool for a generation: derives the key, makes it durable, returns its window. */
@@ -398,9 +401,12 @@ public final class KeyManager {
       XmssParameters parameters,
       XmssSecretSeeds seeds,
       long activation,
-      long firstSignable) {
+      long firstSignable,
+      LeafProgress progress) {
     try {
-      GeneratedKey key = XmssKeys.generate(parameters, seeds, activation, preparations.pool());
+      GeneratedKey key =
+          XmssKeys.generate(
+              parameters, seeds, activation, RetainedLevels.DEFAULT, preparations.pool(), progress);
       SigningRecord record =
           SigningRecord.create(key.publicKey(), seeds, activation, firstSignable);
       persistNew(entry.id, record);
@@ -437,7 +443,8 @@ public final class KeyManager {
         id,
         (k, held) -> {
           if (held != null && (held.record == null || KeyViews.live(held.record, current))) {
-            throw new KeyExistsException(id, KeyViews.of(held, current).state());
+            throw new KeyExistsException(
+                id, KeyViews.state(held.record, held.window != null, current));
           }
           return fresh;
         });

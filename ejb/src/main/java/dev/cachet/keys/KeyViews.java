@@ -3,6 +3,7 @@ package dev.cachet.keys;
 import dev.cachet.xmss.PreparedWindow;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** How a key's state and read view follow from its record, its window and the current slot. */
 final class KeyViews {
@@ -34,10 +35,17 @@ final class KeyViews {
     return windowPrepared ? KeyState.ACTIVE : KeyState.PREPARING;
   }
 
-  static KeyView of(KeyEntry entry, long currentSlot) {
+  /**
+   * @param progressOf the progress of a preparation of the key, if it builds trees
+   */
+  static KeyView of(
+      KeyEntry entry,
+      long currentSlot,
+      Function<KeyEntry.Preparation, Optional<PreparationProgress>> progressOf) {
     SigningRecord record = entry.record;
     PreparedWindow window = entry.window;
     Optional<KeyEntry.Preparation> running = entry.running();
+    Optional<PreparationProgress> preparation = running.flatMap(progressOf);
     KeyState state = state(record, window != null, currentSlot);
     if (record == null) {
       return new KeyView(
@@ -53,6 +61,7 @@ final class KeyViews {
           null,
           running.isPresent(),
           running.flatMap(p -> boxed(p.bottomTree())).orElse(null),
+          preparation.orElse(null),
           state,
           null,
           0);
@@ -76,6 +85,7 @@ final class KeyViews {
         window == null ? null : window.toSlot(),
         running.isPresent(),
         running.flatMap(p -> boxed(p.bottomTree())).orElse(null),
+        preparation.orElse(null),
         state,
         record.highest().map(SignedSlot::slot).orElse(null),
         record.retired() ? 0 : Math.max(0, lifetime - nextSignable));

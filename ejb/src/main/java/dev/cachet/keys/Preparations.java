@@ -2,6 +2,7 @@ package dev.cachet.keys;
 
 import dev.cachet.clock.SlotClock;
 import dev.cachet.error.RetryLaterException;
+import dev.cachet.xmss.LeafProgress;
 import dev.cachet.xmss.PreparedWindow;
 import dev.cachet.xmss.RetainedLevels;
 import dev.cachet.xmss.StoredWindowShape;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -120,7 +121,11 @@ final class Preparations {
     if (base == null) {
       long leaves = XmssKeys.leavesToGenerate(parameters, slot, RetainedLevels.DEFAULT);
       return start(
-          entry, "the whole window of slot " + slot, tree, leaves, () -> regenerate(record, slot));
+          entry,
+          "the whole window of slot " + slot,
+          tree,
+          leaves,
+          progress -> regenerate(record, slot, progress));
     }
     if (parameters.bottomTreeOf(slot) == base.nextBottomTree().orElse(-1)) {
       return prepareNext(entry);
@@ -130,7 +135,7 @@ final class Preparations {
         "the window of slot " + slot,
         tree,
         base.leavesToPrepareFor(slot),
-        () -> base.prepareFor(slot, pool));
+        progress -> base.prepareFor(slot, pool, progress));
   }
 
   /** Starts (or joins) the preparation of the tree after the window's newest. */
@@ -141,12 +146,31 @@ final class Preparations {
         "the next bottom tree",
         base.nextBottomTree(),
         base.leavesToPrepareNext(),
-        () -> base.prepareNext(pool));
+        progress -> base.prepareNext(pool, progress));
   }
 
   /** How long until {@code preparation} is done, counting the work queued ahead of it. */
   Duration remaining(KeyEntry.Preparation preparation) {
     return queue.remaining(preparation);
+  }
+
+  /**
+   * How far {@code preparation} is, if it builds trees (a stored window being loaded does not): its
+   * leaves, since when it runs and the whole seconds it still needs, the queue ahead included.
+   */
+  Optional<PreparationProgress> progress(KeyEntry.Preparation preparation) {
+    if (preparation.leaves() < 1) {
+      return Optional.empty();
+    }
+    Duration left = queue.remaining(preparation);
+    long eta = left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0);
+    return Optional.of(
+        new PreparationProgress(
+            preparation.bottomTree().isPresent() ? preparation.bottomTree().getAsLong() : null,
+            preparation.leavesDone(),
+            preparation.leaves(),
+            preparation.started().orElse(null),
+            eta));
   }
 
   /** The kinds of preparation waiting for a thread, in the order they will run. */
@@ -159,7 +183,10 @@ final class Preparations {
    *
    * @throws dev.cachet.error.RetryLaterException {@code PREPARATION_QUEUE_FULL}; nothing queued
    */
-  void generate(KeyEntry entry, KeyEntry.Preparation generation, Supplier<PreparedWindow> work) {
+  void generate(
+      KeyEntry entry,
+      KeyEntry.Preparation generation,
+      Function<LeafProgress, PreparedWindow> work) {
     entry.begin(
         generation,
         () ->
@@ -219,9 +246,11 @@ final class Preparations {
     }
   }
 
-  private PreparedWindow regenerate(SigningRecord record, long slot) {
+  private PreparedWindow regenerate(SigningRecord record, long slot, LeafProgress progress) {
     PreparedWindow window =
-        XmssKeys.generate(record.parameters(), record.seeds(), slot, pool).window();
+        XmssKeys.generate(
+                record.parameters(), record.seeds(), slot, RetainedLevels.DEFAULT, pool, progress)
+            .window();
     if (!window.publicKey().equals(record.publicKey())) {
       throw new IllegalStateException("the stored seeds do not give the key's public root");
     }
@@ -229,7 +258,11 @@ final class Preparations {
   }
 
   private KeyEntry.Preparation start(
-      KeyEntry entry, String what, OptionalLong tree, long leaves, Supplier<PreparedWindow> work) {
+      KeyEntry entry,
+      String what,
+      OptionalLong tree,
+      long leaves,
+      Function<LeafProgress, PreparedWindow> work) {
     KeyEntry.Preparation candidate = new KeyEntry.Preparation(tree, leaves, cost.estimate(leaves));
     return entry.begin(
         candidate,
@@ -243,11 +276,15 @@ final class Preparations {
   /**
    * Runs on the pool: computes, swaps in, keeps, and chains the next tree if the window has one.
    */
-  void run(KeyEntry entry, KeyEntry.Preparation p, String what, Supplier<PreparedWindow> work) {
+  void run(
+      KeyEntry entry,
+      KeyEntry.Preparation p,
+      String what,
+      Function<LeafProgress, PreparedWindow> work) {
     LOG.info(() -> "preparing " + what + " of the " + entry.id + ": " + p.leaves() + " leaves");
     long start = System.nanoTime();
     try {
-      PreparedWindow prepared = work.get();
+      PreparedWindow prepared = work.apply(p.progress());
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       cost.observe(p.leaves(), took);
       boolean installed = entry.install(prepared);
@@ -320,14 +357,14 @@ final class Preparations {
     private final KeyEntry entry;
     private final KeyEntry.Preparation preparation;
     private final String what;
-    private final Supplier<PreparedWindow> work;
+    private final Function<LeafProgress, PreparedWindow> work;
 
     WindowPreparation(
         Preparations preparations,
         KeyEntry entry,
         KeyEntry.Preparation preparation,
         String what,
-        Supplier<PreparedWindow> work) {
+        Function<LeafProgress, PreparedWindow> work) {
       this.preparations = preparations;
       this.entry = entry;
       this.preparation = preparation;

@@ -135,11 +135,19 @@ public final class PreparedWindow {
    * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
    */
   public PreparedWindow prepareNext(Executor executor) {
+    return prepareNext(executor, LeafProgress.NONE);
+  }
+
+  /**
+   * {@link #prepareNext(Executor)}, reporting the leaves it computes to {@code progress} (they add
+   * up to {@link #leavesToPrepareNext()}).
+   */
+  public PreparedWindow prepareNext(Executor executor, LeafProgress progress) {
     long next = newest().index() + 1;
     if (next >= parameters().bottomTreeCount()) {
       throw new XmssKeyExhaustedException(parameters(), next);
     }
-    WindowBuilder builder = builder();
+    WindowBuilder builder = builder(progress);
     UpperPath nextPath = builder.pathAbove(next, path, executor);
     BottomTree tree = builder.bottomTree(next, nextPath, executor);
     return new PreparedWindow(publicKey, seeds, retained, List.of(newest(), tree), nextPath);
@@ -155,6 +163,14 @@ public final class PreparedWindow {
    * @throws IllegalArgumentException for a negative slot
    */
   public PreparedWindow prepareFor(long slot, Executor executor) {
+    return prepareFor(slot, executor, LeafProgress.NONE);
+  }
+
+  /**
+   * {@link #prepareFor(long, Executor)}, reporting the leaves it computes to {@code progress} (they
+   * add up to {@link #leavesToPrepareFor(long)}).
+   */
+  public PreparedWindow prepareFor(long slot, Executor executor, LeafProgress progress) {
     if (slot < 0) {
       throw new IllegalArgumentException("slot must not be negative: " + slot);
     }
@@ -166,9 +182,9 @@ public final class PreparedWindow {
       return this;
     }
     if (index == newest().index() + 1) {
-      return prepareNext(executor);
+      return prepareNext(executor, progress);
     }
-    WindowBuilder builder = builder();
+    WindowBuilder builder = builder(progress);
     UpperPath slotPath = builder.pathAbove(index, path, executor);
     BottomTree tree = builder.bottomTree(index, slotPath, executor);
     return new PreparedWindow(publicKey, seeds, retained, List.of(tree), slotPath);
@@ -229,7 +245,11 @@ public final class PreparedWindow {
   }
 
   private WindowBuilder builder() {
-    return new WindowBuilder(parameters(), seeds, retained);
+    return builder(LeafProgress.NONE);
+  }
+
+  private WindowBuilder builder(LeafProgress progress) {
+    return new WindowBuilder(parameters(), seeds, retained, progress);
   }
 
   private BottomTree treeOf(long slot) {

@@ -32,12 +32,15 @@ final class TreeBuild {
   private final AtomicInteger nextSubtree = new AtomicInteger();
   private final CountDownLatch finished;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final LeafProgress progress;
   private volatile boolean abandoned;
 
-  private TreeBuild(XmssSecretSeeds seeds, int layer, long tree, int height, int lowest) {
+  private TreeBuild(
+      XmssSecretSeeds seeds, int layer, long tree, int height, int lowest, LeafProgress progress) {
     this.seeds = seeds;
     this.layer = layer;
     this.tree = tree;
+    this.progress = progress;
     this.levels = new TreeLevels(height, lowest);
     this.subtreeHeight = Math.max(lowest, height - SPLIT_LEVELS);
     this.subtrees = 1 << (height - subtreeHeight);
@@ -46,13 +49,20 @@ final class TreeBuild {
 
   /**
    * Builds tree {@code tree} of {@code layer}, keeping levels from {@code lowest} up, on the
-   * calling thread and the executor's threads.
+   * calling thread and the executor's threads, reporting each subtree's leaves to {@code progress}
+   * as it is done (all {@code 2^height} of them once the tree is built).
    *
    * @throws CancellationException if the calling thread is interrupted (its flag stays set)
    */
   static TreeLevels build(
-      XmssSecretSeeds seeds, int layer, long tree, int height, int lowest, Executor executor) {
-    TreeBuild build = new TreeBuild(seeds, layer, tree, height, lowest);
+      XmssSecretSeeds seeds,
+      int layer,
+      long tree,
+      int height,
+      int lowest,
+      Executor executor,
+      LeafProgress progress) {
+    TreeBuild build = new TreeBuild(seeds, layer, tree, height, lowest, progress);
     build.run(executor);
     return build.levels;
   }
@@ -84,6 +94,7 @@ final class TreeBuild {
             hasher = new TreeHasher(HashFunctions.forSigning(seeds));
           }
           hasher.node(layer, tree, subtreeHeight, subtree, levels, root, 0);
+          progress.computed(1L << subtreeHeight);
         }
       } catch (RuntimeException | Error e) {
         failure.compareAndSet(null, e);

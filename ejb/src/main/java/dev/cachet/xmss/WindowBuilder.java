@@ -15,11 +15,22 @@ final class WindowBuilder {
   private final XmssParameters parameters;
   private final XmssSecretSeeds seeds;
   private final RetainedLevels retained;
+  private final LeafProgress progress;
 
   WindowBuilder(XmssParameters parameters, XmssSecretSeeds seeds, RetainedLevels retained) {
+    this(parameters, seeds, retained, LeafProgress.NONE);
+  }
+
+  /** A builder that reports every leaf it computes to {@code progress}. */
+  WindowBuilder(
+      XmssParameters parameters,
+      XmssSecretSeeds seeds,
+      RetainedLevels retained,
+      LeafProgress progress) {
     this.parameters = parameters;
     this.seeds = seeds;
     this.retained = retained;
+    this.progress = progress;
   }
 
   /**
@@ -64,13 +75,15 @@ final class WindowBuilder {
       hasher.wots().sign(message, 0, layer, tree.index(), leaf, out, off);
       LeafBlock block = AuthPath.blockFor(hasher, tree.levels(), layer, tree.index(), leaf);
       AuthPath.write(tree.levels(), block, leaf, out, off + Wots.SIGNATURE_LENGTH);
+      progress.computed(upperSigningLeaves());
       message = tree.levels().root();
     }
     return out;
   }
 
   private TreeLevels build(int layer, long index, int lowest, Executor executor) {
-    return TreeBuild.build(seeds, layer, index, parameters.treeHeight(), lowest, executor);
+    return TreeBuild.build(
+        seeds, layer, index, parameters.treeHeight(), lowest, executor, progress);
   }
 
   /** Leaves computed to prepare bottom tree {@code index} when {@code current} is held. */
@@ -81,9 +94,18 @@ final class WindowBuilder {
       if (held == null || held.index() != UpperPath.indexAbove(parameters, index, layer)) {
         leaves += parameters.leavesPerTree();
       }
-      // one block of the upper tree, and about one leaf for the WOTS+ signature
-      leaves += (1L << retained.upperFor(parameters)) + 1;
+      leaves += upperSigningLeaves();
     }
     return leaves;
+  }
+
+  /**
+   * What signing a bottom root costs on one upper layer, counted in leaves: the block below the
+   * retained levels that holds the signing leaf (none when every level is retained), and one leaf
+   * for the WOTS+ signature itself.
+   */
+  private long upperSigningLeaves() {
+    int lowest = retained.upperFor(parameters);
+    return (lowest == 0 ? 0 : 1L << lowest) + 1;
   }
 }

@@ -36,10 +36,25 @@ public final class XmssKeys {
       long activationSlot,
       RetainedLevels retained,
       Executor executor) {
+    return generate(parameters, seeds, activationSlot, retained, executor, LeafProgress.NONE);
+  }
+
+  /**
+   * {@link #generate(XmssParameters, XmssSecretSeeds, long, RetainedLevels, Executor)}, reporting
+   * the leaves it computes to {@code progress} (they add up to {@link #leavesToGenerate}).
+   */
+  public static GeneratedKey generate(
+      XmssParameters parameters,
+      XmssSecretSeeds seeds,
+      long activationSlot,
+      RetainedLevels retained,
+      Executor executor,
+      LeafProgress progress) {
     Objects.requireNonNull(seeds, "seeds");
     Objects.requireNonNull(executor, "executor");
+    Objects.requireNonNull(progress, "progress");
     long bottomTree = checkedBottomTree(parameters, activationSlot);
-    WindowBuilder builder = new WindowBuilder(parameters, seeds, retained);
+    WindowBuilder builder = new WindowBuilder(parameters, seeds, retained, progress);
     UpperPath path = builder.pathAbove(bottomTree, null, executor);
     byte[] root = path.layer(parameters.layers() - 1).levels().root();
     XmssPublicKey publicKey = XmssPublicKey.of(parameters, root, seeds.publicSeedView());

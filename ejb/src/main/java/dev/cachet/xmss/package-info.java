@@ -41,6 +41,9 @@
  *       leavesToPrepareNext/For} (one leaf is 3,347 SHA-256 calls: multiply by a measured time per
  *       leaf and divide by threads for a Retry-After); {@code encode()} and {@code decode(bytes,
  *       seeds)}.
+ *   <li>{@link dev.cachet.xmss.LeafProgress}: given to {@code generate}, {@code prepareNext} or
+ *       {@code prepareFor}, it is told the leaves computed as they are computed, adding up to
+ *       exactly the leaves the step was said to cost (for a progress bar while a tree is built).
  *   <li>{@link dev.cachet.xmss.XmssVerifier#verify}: needs only the public key.
  *   <li>Encodings: {@link dev.cachet.xmss.XmssPublicKey} ({@code encode}, versioned; {@code
  *       rfcBytes}, the RFC / BouncyCastle layout), {@link dev.cachet.xmss.XmssSignature} ({@code

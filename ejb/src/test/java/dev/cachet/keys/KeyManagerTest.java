@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cachet.error.RetryLaterException;
 import dev.cachet.state.StateKeyUnavailableException;
 import dev.cachet.state.ejb.TestDatabase;
+import dev.cachet.xmss.RetainedLevels;
+import dev.cachet.xmss.XmssKeys;
 import dev.cachet.xmss.XmssParameters;
 import dev.cachet.xmss.XmssPublicKey;
 import dev.cachet.xmss.XmssSecretSeeds;
@@ -90,6 +92,51 @@ class KeyManagerTest {
       assertThat(verifies(key, signature, message((int) slot))).isTrue();
     }
     assertThat(node.keys.view(ATTESTER).highestSignedSlot()).isEqualTo(31);
+  }
+
+  @Test
+  void aGenerationShowsItsLeavesFromNoneToAllThenNoPreparationOnceTheWindowIsReady() {
+    KeyView queued = node.keys.generate(new GenerateKey(ATTESTER, SMALL, OptionalLong.of(20)));
+    long total = XmssKeys.leavesToGenerate(SMALL, 20, RetainedLevels.DEFAULT);
+    PreparationProgress waiting = queued.preparation();
+    assertThat(waiting).isNotNull();
+    assertThat(waiting.tree()).isEqualTo(1);
+    assertThat(waiting.leavesDone()).isZero();
+    assertThat(waiting.leavesTotal()).isEqualTo(total);
+    assertThat(waiting.startedAt()).as("it waits for a thread").isNull();
+    assertThat(waiting.etaSeconds()).isPositive();
+
+    // The key's record is stored once every leaf is computed, while its generation still runs.
+    List<KeyView> atPersist = new ArrayList<>();
+    node.onStateKeyResolved = () -> atPersist.add(node.keys.view(ATTESTER));
+    node.pool.runAll();
+    node.onStateKeyResolved = () -> {};
+
+    assertThat(atPersist).isNotEmpty();
+    PreparationProgress built = atPersist.get(0).preparation();
+    assertThat(atPersist.get(0).state()).isEqualTo(KeyState.PREPARING);
+    assertThat(built.leavesDone()).isEqualTo(total).isEqualTo(built.leavesTotal());
+    assertThat(built.startedAt()).isEqualTo(node.clock.instant());
+    KeyView active = node.keys.view(ATTESTER);
+    assertThat(active.state()).isEqualTo(KeyState.ACTIVE);
+    assertThat(active.preparing()).isFalse();
+    assertThat(active.preparation()).as("no preparation runs: the next tree is ready too").isNull();
+    assertThat(active.toSlot()).isEqualTo(47);
+  }
+
+  @Test
+  void theNextTreesPreparationShowsItsOwnLeaves() {
+    activeKey(0);
+    node.atSlot(40);
+    assertThatThrownBy(() -> node.keys.sign(ATTESTER, 40, message(1)))
+        .isInstanceOf(KeyNotPreparedException.class);
+    PreparationProgress next = node.keys.view(ATTESTER).preparation();
+    assertThat(next.tree()).isEqualTo(2);
+    assertThat(next.leavesDone()).isZero();
+    assertThat(next.leavesTotal()).isEqualTo(SMALL.leavesPerTree() + (1 << 4) + 1);
+
+    node.pool.runAll();
+    assertThat(node.keys.view(ATTESTER).preparation()).isNull();
   }
 
   @Test

@@ -67,11 +67,22 @@ final class KeyTestNode {
 
   StateVault vault;
 
+  /**
+   * Runs whenever the vault resolves the state key: at the persist site of every write, so a test
+   * can look at the node in the middle of a write (a generated key's record being stored, say).
+   */
+  volatile Runnable onStateKeyResolved = () -> {};
+
   private KeyManager manager() {
     vault =
         new StateVault(
             new LocalTransactionStateStore(database),
-            new EnvKeyProvider("CACHET_STATE_KEY_HEX", name -> Optional.ofNullable(env.get(name))),
+            new EnvKeyProvider(
+                "CACHET_STATE_KEY_HEX",
+                name -> {
+                  onStateKeyResolved.run();
+                  return Optional.ofNullable(env.get(name));
+                }),
             Optional.empty(),
             HighWaterMarks.open(dir.resolve("state.hwm")),
             VaultObserver.NONE,

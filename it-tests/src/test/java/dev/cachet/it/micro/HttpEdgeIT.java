@@ -7,6 +7,7 @@ import dev.cachet.it.Http;
 import dev.cachet.it.Json;
 import dev.cachet.it.KeyClient;
 import dev.cachet.it.MicroNode;
+import dev.cachet.it.StatusPageChecks;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -237,6 +238,11 @@ class HttpEdgeIT {
         405,
         "METHOD_NOT_ALLOWED");
     assertThat(http.get("/").statusCode()).isEqualTo(200); // the static page itself is served
+  }
+
+  @Test
+  void servesTheStatusPageWithItsModulesAsJavaScriptAndItsSecurityHeaders() {
+    StatusPageChecks.servesTheStatusPage(http);
   }
 
   @Test

@@ -141,12 +141,19 @@ class ValidatorKeysIT {
         .containsExactlyInAnyOrder(
             "height",
             "layers",
+            "preparation",
             "preparing",
             "preparingTree",
             "role",
             "slotsLeft",
             "state",
             "validatorIndex");
+    JsonObject generation = Json.object(accepted).getJsonObject("preparation");
+    // two trees of 16 leaves, and 16 + 1 leaves to sign the bottom tree's root
+    assertThat(generation.getJsonNumber("leavesTotal").longValue()).isEqualTo(49);
+    assertThat(generation.getJsonNumber("leavesDone").longValue()).isBetween(0L, 49L);
+    assertThat(generation.getJsonNumber("tree").longValue())
+        .isEqualTo(Json.object(accepted).getJsonNumber("preparingTree").longValue());
     JsonObject key = keys.awaitState(1, "attestation", "ACTIVE", GENERATION);
     assertThat(key.getString("publicKey")).hasSize(128); // no RFC OID for h = 8, d = 2
 
@@ -382,6 +389,8 @@ class ValidatorKeysIT {
         .contains("/api/v1/chain:")
         .containsPattern("(?m)^  responses:$")
         .containsPattern("(?m)^    KeyNotFound:$")
+        .containsPattern("(?m)^    KeyPreparation:$")
+        .containsPattern("(?m)^        preparation:$")
         .contains("$ref: \"#/components/responses/KeyNotFound\"")
         .contains("$ref: \"#/components/responses/SlotAlreadySigned\"");
     HttpResponse<byte[]> ready = keys.http().get("health/ready");

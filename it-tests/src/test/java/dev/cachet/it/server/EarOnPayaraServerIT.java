@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cachet.it.Blake2b;
 import dev.cachet.it.Http;
 import dev.cachet.it.Json;
+import dev.cachet.it.StatusPageChecks;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -85,6 +86,11 @@ class EarOnPayaraServerIT {
         http.send(
             http.request("api/v1/admin/state").header("Authorization", "Bearer " + token).build());
     assertThat(Http.text(state)).contains("node/identity").contains("\"provider\":\"file\"");
+  }
+
+  @Test
+  void servesTheStatusPageAtTheRootWithItsModulesAsJavaScript() {
+    StatusPageChecks.servesTheStatusPage(http);
   }
 
   @Test

@@ -2,15 +2,16 @@ package dev.cachet.web.edge;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Which requests the node refuses at its edge, before any body is read. Dynamic content lives under
  * {@code /api}, {@code /health}, {@code /metrics} and {@code /openapi}; everything else is static
- * files, which take only GET, HEAD and OPTIONS. TRACE is refused everywhere: it would echo the
- * request's headers (the admin token among them) to a script. A body is refused on the methods that
- * carry none, as Payara does, but in JSON.
+ * files (the status page), which take only GET, HEAD and OPTIONS and carry {@link #STATIC_HEADERS}.
+ * TRACE is refused everywhere: it would echo the request's headers (the admin token among them) to
+ * a script. A body is refused on the methods that carry none, as Payara does, but in JSON.
  */
 public final class EdgeRules {
 
@@ -81,6 +82,29 @@ public final class EdgeRules {
 
   static boolean under(String path, String root) {
     return path.equals(root) || path.startsWith(root + "/");
+  }
+
+  /**
+   * The headers of every static file (the status page and its scripts): the page runs only its own
+   * scripts and styles and reads only this node (a value from the API can never run as script, nor
+   * send the admin token elsewhere), is never framed, sends no referrer, and is revalidated on each
+   * load, so an upgraded node never runs a cached script of the old one.
+   */
+  public static final Map<String, String> STATIC_HEADERS =
+      Map.of(
+          "Content-Security-Policy",
+          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+              + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+          "X-Content-Type-Options",
+          "nosniff",
+          "Referrer-Policy",
+          "no-referrer",
+          "Cache-Control",
+          "no-cache");
+
+  /** The headers the edge adds to the answer to {@code path}: {@link #STATIC_HEADERS} or none. */
+  public static Map<String, String> headers(String path) {
+    return isDynamic(path) ? Map.of() : STATIC_HEADERS;
   }
 
   private static boolean isDynamic(String path) {

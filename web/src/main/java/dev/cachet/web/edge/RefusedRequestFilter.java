@@ -15,7 +15,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * so that Payara's health, metrics and OpenAPI servlets, registered in this root context, are
  * covered too; with TRACE passed on by the listener (resources/preboot.asadmin) this filter is what
  * keeps TRACE from echoing a request. On the peer listener ({@code cachet.peer.port}) it also
- * refuses, as not found, every path but the peer API and the public reads peers need.
+ * refuses, as not found, every path but the peer API and the public reads peers need. What it lets
+ * through to a static file (the status page) gets the page's security headers ({@link
+ * EdgeRules#STATIC_HEADERS}).
  */
 public class RefusedRequestFilter extends HttpFilter {
 
@@ -42,6 +44,7 @@ public class RefusedRequestFilter extends HttpFilter {
       EdgeRequests.answer(response, refusal.get());
       return;
     }
+    EdgeRules.headers(path).forEach(response::setHeader);
     chain.doFilter(request, response);
   }
 }

@@ -45,6 +45,24 @@ class EdgeRulesTest {
   }
 
   @Test
+  void theStatusPageAndItsFilesRunOnlyTheirOwnScriptsAndReadOnlyThisNode() {
+    for (String path : new String[] {"/", "/index.html", "/status/main.js", "/status/x.css"}) {
+      assertThat(EdgeRules.headers(path)).as(path).isEqualTo(EdgeRules.STATIC_HEADERS);
+    }
+    String policy = EdgeRules.STATIC_HEADERS.get("Content-Security-Policy");
+    assertThat(policy)
+        .contains("default-src 'none'")
+        .contains("script-src 'self'")
+        .contains("connect-src 'self'")
+        .contains("frame-ancestors 'none'")
+        .doesNotContain("unsafe");
+    assertThat(EdgeRules.STATIC_HEADERS).containsEntry("X-Content-Type-Options", "nosniff");
+    for (String path : new String[] {"/api/v1/keys", "/health/ready", "/metrics", "/openapi"}) {
+      assertThat(EdgeRules.headers(path)).as(path).isEmpty();
+    }
+  }
+
+  @Test
   void letsTheApiAndPayarasEndpointsAnswerTheirOwnMethods() {
     assertThat(EdgeRules.refusal("POST", "/api/v1/validators/1/attestations", true)).isEmpty();
     assertThat(EdgeRules.refusal("DELETE", "/api/v1/admin/keys/1/attestation", false)).isEmpty();
