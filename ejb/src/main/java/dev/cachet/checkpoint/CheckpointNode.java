@@ -168,6 +168,7 @@ public final class CheckpointNode {
   private final TreeMap<Long, Long> attestationNanos = new TreeMap<>();
   private final TreeMap<Long, List<Long>> executionNanos = new TreeMap<>();
   private final TreeMap<Long, Presigned> presigned = new TreeMap<>();
+  private final TreeMap<Long, Integer> receivedCounts = new TreeMap<>();
   private final Map<Long, Proposing> proposing = new TreeMap<>();
   private final AttestationPool attestations;
   private final Map<CheckpointJob.Reason, Long> reasons = new EnumMap<>(CheckpointJob.Reason.class);
@@ -229,9 +230,11 @@ public final class CheckpointNode {
     o.reason().ifPresent(r -> reasons.merge(r, 1L, Long::sum));
     List<Long> nanos = job.executed().stream().map(CheckpointJob.Executed::executionNanos).toList();
     executionNanos.put(slot, nanos);
+    receivedCounts.put(slot, job.receivedCount());
     proposalArrived.remove(slot);
     presigned.remove(slot);
-    for (TreeMap<Long, ?> kept : List.of(outcomes, attested, executionNanos, attestationNanos)) {
+    for (TreeMap<Long, ?> kept :
+        List.of(outcomes, attested, executionNanos, attestationNanos, receivedCounts)) {
       while (kept.size() > settings.poolSlots()) {
         kept.pollFirstEntry();
       }
@@ -683,7 +686,7 @@ public final class CheckpointNode {
       return new SlotView(
           slot,
           ports.committeeOf(slot).flatMap(c -> c.proposerOf(slot)).map(Member::identityKey),
-          job == null ? 0 : job.receivedCount(),
+          job == null ? receivedCounts.getOrDefault(slot, 0) : job.receivedCount(),
           nanos.size(),
           Optional.ofNullable(outcomes.get(slot)),
           Optional.ofNullable(attested.get(slot)),

@@ -235,6 +235,10 @@ class CheckpointNodeTest {
     now += 1_000;
     node.slotStarted(SLOT + 1);
     assertThat(outcomes.get(SLOT).reason()).contains(CheckpointJob.Reason.STATE_MISMATCH);
+    CheckpointNode.SlotView view = node.slot(SLOT); // the job is gone: what it did is kept
+    assertThat(view.blocksReceived()).isEqualTo(2);
+    assertThat(view.blocksExecuted()).isEqualTo(2);
+    assertThat(view.attested()).isEmpty();
   }
 
   @Test
