@@ -7,13 +7,13 @@
 # and proposal keys, sets the committees of the 4 with their checkpoint duties on every node, then
 # runs the phases of BENCH_PHASES (ABBA: pipelined, on-proposal, on-proposal, pipelined), restarting
 # all 4 nodes with that CACHET_CHECKPOINT_EXECUTION on the same data directories before each (keys,
-# committees and published checkpoints persist). Per phase the harness fills the pools with
-# transactions that cannot apply until the last few are sent (so no slot takes them meanwhile):
-# by default its feeder, a committee member without a checkpoint duty in every 4th epoch (never
-# measured), relays them to every node, 1,000 a message, as members relay (BENCH_FILL=post: one
-# POST /api/v1/checkpoint/txs each instead, which the nodes take at only 50-70 a second on 2
-# cores). Then it opens them, lets BENCH_WARMUP_SLOTS slots run (JIT), measures
-# BENCH_MEASURED_SLOTS slots inside the epochs of the 4 alone, and reads
+# committees and published checkpoints persist). Per phase the harness fills the pools with the
+# transactions of fresh senders: by default its feeder, a committee member without a checkpoint
+# duty in every 4th epoch (never measured), relays them to every node, 1,000 a message, as members
+# relay (BENCH_FILL=post: one POST /api/v1/checkpoint/txs each instead, which the nodes take at
+# only 50-70 a second on 2 cores, nonce-0 ones last so none applies before). Then it lets
+# BENCH_WARMUP_SLOTS slots run (JIT), measures BENCH_MEASURED_SLOTS slots inside the epochs of the
+# 4 alone, and reads
 # each node's view of each slot afterwards: per validator (the 3 non-proposers) the time from the
 # checkpoint proposal's arrival to its attestation being sent (attestationMicros) and each block's
 # execution time (executionMicros); slots that were not published with every block full are

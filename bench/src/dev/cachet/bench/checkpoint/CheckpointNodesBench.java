@@ -39,12 +39,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code report}: the figures pooled per mode over every phase's samples, and the goals.
  * </ul>
  *
- * <p>A node is {@code http,peer,tokenFile,pid}. Transactions: the pools are filled before the
- * measured slots, because one submitted transaction costs the nodes four HTTP requests (the POST and
- * its relay to the three others): on two cores that is slower than 8 blocks of 100 per slot take
- * them. So that nothing takes them while they are submitted, each phase's senders are accounts no
- * phase used before, and their transactions with nonces 1, 2, … go in first (none applies: every
- * sender's next nonce is 0); the nonce-0 transactions last open them all at once.
+ * <p>A node is {@code http,peer,tokenFile,pid}. Transactions: each phase's senders are accounts
+ * no phase used before, so their nonces start at 0. The pools are filled before the warm-up,
+ * because one transaction through {@code POST /api/v1/checkpoint/txs} costs the nodes four HTTP
+ * requests (the POST and its relay to the three others): on two cores they take 50 to 70 a second,
+ * while 8 blocks of 100 per slot take them faster than that. By default ({@code bench.fill=relay})
+ * the harness's feeder relays them to every node, 1,000 a message, as a committee member does
+ * ({@link CheckpointNodesFeeder}). With {@code bench.fill=post} they are posted one by one, nonces
+ * from 1 first (none applies, so no slot takes them meanwhile), the nonce-0 ones last.
  */
 public final class CheckpointNodesBench {
 
@@ -303,20 +305,25 @@ public final class CheckpointNodesBench {
           "phase " + PHASE + " needs senders " + firstSender + ".." + (firstSender + SENDERS - 1)
               + " but there are " + ACCOUNTS + " accounts (lower BENCH_SENDERS)");
     }
-    // The gating slot (partly), the warm-up, the measured slots and two more for slack.
+    // The slot they open in (partly), the warm-up, the measured slots and two more for slack.
     long needed = (long) (WARMUP + MEASURED + 3) * perSlot;
     int rounds = (int) ((needed + SENDERS - 1) / SENDERS);
-    List<Tx> locked = new ArrayList<>();
-    for (int r = 1; r <= rounds; r++) {
+    boolean relay = FILL.equals("relay");
+    // Relayed, they fill every pool within seconds: nonces from 0, in nonce order (round by
+    // round over the senders), so every block takes the next 100 at the head of the pool. Posted
+    // one by one they take minutes: nonces from 1 first, which no slot can take, then the
+    // nonce-0 ones open them (the senders opened first get ahead, so a block can come short when
+    // a group of senders runs out: such slots are reported and left out).
+    List<Tx> fill = new ArrayList<>();
+    for (int r = relay ? 0 : 1; r <= rounds; r++) {
       for (int a = firstSender; a < firstSender + SENDERS; a++) {
-        locked.add(Tx.of(a, r));
+        fill.add(Tx.of(a, r));
       }
     }
     List<Tx> gates = new ArrayList<>();
-    for (int a = firstSender; a < firstSender + SENDERS; a++) {
+    for (int a = firstSender; !relay && a < firstSender + SENDERS; a++) {
       gates.add(Tx.of(a, 0));
     }
-    boolean relay = FILL.equals("relay");
     CheckpointNodesFeeder feeder =
         relay ? CheckpointNodesFeeder.load(WORK.resolve("feeder.key")) : null;
     long up = currentSlot();
@@ -334,46 +341,55 @@ public final class CheckpointNodesBench {
           CheckpointNodesFeeder.EVERY);
     }
     long fillFrom = currentSlot();
-    Submitted fill = relay ? feeder.relayToAll(nodes, locked) : submit(nodes, locked);
+    Submitted filled = relay ? feeder.relayToAll(nodes, fill) : submit(nodes, fill);
     System.out.printf(
         Locale.ROOT,
-        "  filled the pools: %,d transactions (senders %d..%d, nonces 1..%d, none applicable yet)"
-            + " in %.1f s (%,.0f/s), slots %d..%d: %s%n",
-        locked.size(),
+        "  filled the pools: %,d transactions (senders %d..%d, nonces %d..%d%s) in %.1f s"
+            + " (%,.0f/s), slots %d..%d: %s%n",
+        fill.size(),
         firstSender,
         firstSender + SENDERS - 1,
+        relay ? 0 : 1,
         rounds,
-        fill.seconds(),
-        locked.size() / fill.seconds(),
+        relay ? "" : ", none applicable yet",
+        filled.seconds(),
+        fill.size() / filled.seconds(),
         fillFrom,
         currentSlot(),
         relay
             ? "relayed by the feeder to each node, "
                 + CheckpointNodesFeeder.MAX_TXS
                 + " a relay ("
-                + fill.retried()
+                + filled.retried()
                 + " relays sent again)"
             : "POST /api/v1/checkpoint/txs, "
                 + SUBMIT_THREADS
                 + " threads round robin over the nodes, each relayed by that node to the others ("
-                + fill.retried()
+                + filled.retried()
                 + " retried, "
-                + fill.refused()
+                + filled.refused()
                 + " refused)");
-    String relayed = awaitPools(nodes, locked.size());
-    System.out.println("  pools: " + relayed);
-    Submitted opened = relay ? feeder.relayToAll(nodes, gates) : submit(nodes, gates);
-    long gated = currentSlot();
-    long first = gated + WARMUP + 1;
+    long opened;
+    if (relay) {
+      opened = fillFrom;
+      System.out.println("  pools: " + pools(nodes));
+    } else {
+      System.out.println("  pools after the relays: " + awaitPools(nodes, fill.size()));
+      Submitted gated = submit(nodes, gates);
+      opened = currentSlot();
+      System.out.printf(
+          Locale.ROOT,
+          "  opened them: %d nonce-0 transactions in %.1f s at slot %d%n",
+          gates.size(),
+          gated.seconds(),
+          opened);
+    }
+    long first = opened + WARMUP + 1;
     long last = first + MEASURED - 1;
     System.out.printf(
         Locale.ROOT,
-        "  opened them: %d nonce-0 transactions in %.1f s at slot %d; warm-up slots %d..%d,"
-            + " measured slots %d..%d (epochs %d..%d)%n",
-        gates.size(),
-        opened.seconds(),
-        gated,
-        gated + 1,
+        "  warm-up slots %d..%d, measured slots %d..%d (epochs %d..%d)%n",
+        opened + 1,
         first - 1,
         first,
         last,
@@ -401,7 +417,7 @@ public final class CheckpointNodesBench {
         MEASURED,
         (long) MEASURED * perSlot);
     CheckpointNodesSamples samples =
-        CheckpointNodesSamples.read(nodes, identities, gated + 1, first, last);
+        CheckpointNodesSamples.read(nodes, identities, opened + 1, first, last);
     samples.print(System.out, start, end, nodes);
     samples.save(WORK.resolve("phase-" + PHASE + ".tsv"));
     samples.saveMeta(WORK.resolve("phase-" + PHASE + ".meta"));
