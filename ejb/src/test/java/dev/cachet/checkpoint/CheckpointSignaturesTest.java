@@ -1,22 +1,22 @@
 package dev.cachet.checkpoint;
 
+import static dev.cachet.checkpoint.TestSigners.ed25519;
+import static dev.cachet.checkpoint.TestSigners.ed25519Key;
+import static dev.cachet.checkpoint.TestSigners.identity;
+import static dev.cachet.checkpoint.TestSigners.seeds;
+import static dev.cachet.checkpoint.TestSigners.xmss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachet.committee.CheckpointDuty;
 import dev.cachet.committee.Committee;
 import dev.cachet.committee.Member;
-import dev.cachet.node.IdentityKey;
 import dev.cachet.xmss.GeneratedKey;
-import dev.cachet.xmss.SignOutcome;
 import dev.cachet.xmss.XmssKeys;
 import dev.cachet.xmss.XmssParameters;
-import dev.cachet.xmss.XmssSecretSeeds;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,8 +33,8 @@ class CheckpointSignaturesTest {
 
   @Test
   void eachSignatureVerifiesAgainstTheCommitteeAndNothingElse() {
-    Ed25519PrivateKeyParameters idA = key(1);
-    Ed25519PrivateKeyParameters idB = key(2);
+    Ed25519PrivateKeyParameters idA = ed25519Key(1);
+    Ed25519PrivateKeyParameters idB = ed25519Key(2);
     GeneratedKey propA = XmssKeys.generate(SMALL, seeds(11), SLOT, DIRECT);
     GeneratedKey attA = XmssKeys.generate(SMALL, seeds(12), SLOT, DIRECT);
     GeneratedKey propB = XmssKeys.generate(SMALL, seeds(13), SLOT, DIRECT);
@@ -111,37 +111,5 @@ class CheckpointSignaturesTest {
         Optional.of(
             new CheckpointDuty(
                 validator, att.publicKey().rfcBytes(), prop.publicKey().rfcBytes())));
-  }
-
-  private static byte[] xmss(GeneratedKey key, long slot, byte[] message) {
-    // h = 8, d = 2: the first bottom tree holds slots 0 to 15, prepared at generation
-    SignOutcome outcome = key.window().sign(slot, message);
-    return ((SignOutcome.Signed) outcome).signature().rfcBytes();
-  }
-
-  private static Ed25519PrivateKeyParameters key(int seed) {
-    byte[] b = new byte[32];
-    new Random(seed).nextBytes(b);
-    return new Ed25519PrivateKeyParameters(b, 0);
-  }
-
-  private static IdentityKey identity(Ed25519PrivateKeyParameters k) {
-    return IdentityKey.of(k.generatePublicKey().getEncoded());
-  }
-
-  private static byte[] ed25519(Ed25519PrivateKeyParameters k, byte[] message) {
-    Ed25519Signer s = new Ed25519Signer();
-    s.init(true, k);
-    s.update(message, 0, message.length);
-    return s.generateSignature();
-  }
-
-  private static XmssSecretSeeds seeds(long seed) {
-    Random random = new Random(seed);
-    byte[][] parts = new byte[3][32];
-    for (byte[] part : parts) {
-      random.nextBytes(part);
-    }
-    return XmssSecretSeeds.of(parts[0], parts[1], parts[2]);
   }
 }
