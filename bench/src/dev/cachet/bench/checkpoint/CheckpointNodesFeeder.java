@@ -19,19 +19,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The benchmark's transaction feeder: a committee member without a checkpoint duty (no validator,
- * so never a proposer and never attesting) in the feeder epochs only (every {@link #EVERY}th one),
- * that relays transactions to every node's pool the way a member does ({@code POST
+ * The benchmark's transaction feeder: a member, without a checkpoint duty (no validator, so never
+ * a proposer and never attesting), of the committee of the epoch after the run's, that relays
+ * transactions to every node's pool the way a member does ({@code POST
  * /api/v1/peer/checkpoint/txs}, up to 1,000 in one relay signed with its Ed25519 identity key over
  * the peer frame of kind {@code cachet/checkpoint-txs}, docs/protocol.md §12). A node takes a relay
- * for epoch {@code e} (within one of its current epoch) from a member of the committee of {@code e}
- * or {@code e + 1}, so the feeder relays into the epochs next to a feeder epoch, which the committee
- * of the four nodes alone runs. Its key is the JDK's Ed25519 (RFC 8032, as the node verifies).
+ * for epoch {@code e} (its current one) from a member of the committee of {@code e} or {@code e +
+ * 1}, so the run's own epoch is the committee of the four nodes alone. Its key is the JDK's Ed25519
+ * (RFC 8032, as the node verifies).
  */
 final class CheckpointNodesFeeder {
-
-  /** Epoch {@code e} has the feeder as a member if {@code e % EVERY == EVERY - 1}. */
-  static final int EVERY = 4;
 
   /** The most transactions one relay carries (the node's limit). */
   static final int MAX_TXS = 1000;
@@ -45,10 +42,6 @@ final class CheckpointNodesFeeder {
   private CheckpointNodesFeeder(PrivateKey key, String identityKey) {
     this.key = key;
     this.identityKey = identityKey;
-  }
-
-  static boolean feederEpoch(long epoch) {
-    return epoch % EVERY == EVERY - 1;
   }
 
   /** A new key, saved to {@code file} (PKCS#8) with its identity key beside it. */
@@ -69,16 +62,6 @@ final class CheckpointNodesFeeder {
     String identity =
         Files.readString(file.resolveSibling(file.getFileName() + ".identity")).strip();
     return new CheckpointNodesFeeder(key, identity);
-  }
-
-  /** The epoch to relay into now: one the nodes take from the feeder in {@code current}. */
-  static long relayEpoch(long current) {
-    for (long e = Math.max(0, current - 1); e <= current + 1; e++) {
-      if (feederEpoch(e) || feederEpoch(e + 1)) {
-        return e;
-      }
-    }
-    throw new IllegalStateException("no epoch near " + current + " takes the feeder's relays");
   }
 
   /** One relay's JSON body: {@code txs} for {@code epoch}, signed. */
@@ -110,12 +93,12 @@ final class CheckpointNodesFeeder {
   }
 
   /**
-   * Relays {@code txs} to every node (one thread per node; each node's relays in order, so its
-   * pool holds them in this order); a relay refused for its epoch (the epoch turned meanwhile) is
-   * signed again for the new one.
+   * Relays {@code txs} for {@code epoch} to every node (one thread per node; each node's relays in
+   * order, so its pool holds them in this order); a refused relay is sent again (5 times at most).
    */
   CheckpointNodesBench.Submitted relayToAll(
-      List<CheckpointNodeClient> nodes, List<CheckpointNodesBench.Tx> txs) throws Exception {
+      List<CheckpointNodeClient> nodes, List<CheckpointNodesBench.Tx> txs, long epoch)
+      throws Exception {
     List<List<CheckpointNodesBench.Tx>> chunks = new ArrayList<>();
     for (int i = 0; i < txs.size(); i += MAX_TXS) {
       chunks.add(txs.subList(i, Math.min(txs.size(), i + MAX_TXS)));
@@ -130,13 +113,9 @@ final class CheckpointNodesFeeder {
               () -> {
                 try {
                   for (List<CheckpointNodesBench.Tx> chunk : chunks) {
+                    String body = relay(epoch, chunk);
                     for (int attempt = 0; ; attempt++) {
-                      long epoch =
-                          relayEpoch(
-                              CheckpointNodesBench.currentSlot()
-                                  / CheckpointNodesBench.SLOTS_PER_EPOCH);
-                      HttpResponse<String> r =
-                          node.peerPost("/api/v1/peer/checkpoint/txs", relay(epoch, chunk));
+                      HttpResponse<String> r = node.peerPost("/api/v1/peer/checkpoint/txs", body);
                       if (r.statusCode() == 200
                           && CheckpointNodeClient.bool(r.body(), "accepted")) {
                         break;

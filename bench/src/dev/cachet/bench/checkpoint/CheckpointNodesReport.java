@@ -258,9 +258,9 @@ final class CheckpointNodesReport {
           Locale.ROOT,
           "  what the pipelined median is made of (medians of its samples): the last block's"
               + " execution %s ms (the block comes inside the proposal, so it executes after the"
-              + " arrival) + the rest %s ms (the proposal's XMSS^MT signature check, the job's"
-              + " checks, the hand-offs to executor threads, the attestation's XMSS^MT signing and"
-              + " durable record, handing it to the sender)%n",
+              + " arrival) + the rest %s ms (the proposal's XMSS^MT signature check, the hand-offs"
+              + " to executor threads, the job's checks, the attestation's durable XMSS^MT signing"
+              + " as far as it does not overlap the execution, handing it to the sender)%n",
           ms(median(p.lastBlock())),
           ms(median(p.rest())));
       out.printf(
